@@ -1,0 +1,4 @@
+import type { CommandGroups } from '../groups.ts'
+
+/** Registers this capability's commands. (Filled in by the issue that builds it.) */
+export function registerPredictCommands(_groups: CommandGroups): void {}

@@ -1,0 +1,69 @@
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createInterface } from 'node:readline'
+import { Readable } from 'node:stream'
+import { parse } from 'csv-parse'
+import iconv from 'iconv-lite'
+import { InputError } from '../cli/errors.ts'
+import { resolveEncoding, resolveQuote, resolveSeparator, type TableOptions } from './table-options.ts'
+
+/** One record of a delimited file with the (1-based) line it ends on, for error messages. */
+export interface RawRecord {
+  line: number
+  values: string[]
+}
+
+/** Fails with a clear message when the file cannot be read at all. */
+export function assertReadable(file: string): void {
+  if (!existsSync(file)) throw new InputError(`${file}: no such file`)
+  if (!statSync(file).isFile()) throw new InputError(`${file}: not a file`)
+}
+
+/** Decoded text stream of a file in the requested encoding. */
+export function decodedStream(file: string, opts: TableOptions): Readable {
+  const encoding = resolveEncoding(opts)
+  const raw = createReadStream(file, { highWaterMark: 1 << 20 })
+  if (encoding === 'utf8' || encoding === 'utf-8') return raw.setEncoding('utf8') as Readable
+  return raw.pipe(iconv.decodeStream(encoding))
+}
+
+/**
+ * Streams every record of a delimited file, header included, without holding the file in memory.
+ * Quoted fields may span lines; `line` is the line the record ends on.
+ */
+export async function* readRecords(file: string, opts: TableOptions = {}): AsyncGenerator<RawRecord> {
+  assertReadable(file)
+  const sep = resolveSeparator(file, opts)
+  if (sep.kind === 'whitespace') {
+    yield* readWhitespaceRecords(file, opts)
+    return
+  }
+  const parser = decodedStream(file, opts).pipe(
+    parse({
+      delimiter: sep.char,
+      quote: resolveQuote(opts),
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }),
+  )
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      yield { line: item.info.lines, values: item.record }
+    }
+  } catch (err) {
+    const e = err as { message?: string; lines?: number }
+    throw new InputError(`${file}:${e.lines ?? '?'}: ${e.message ?? String(err)}`)
+  }
+}
+
+async function* readWhitespaceRecords(file: string, opts: TableOptions): AsyncGenerator<RawRecord> {
+  const lines = createInterface({ input: decodedStream(file, opts), crlfDelay: Infinity })
+  let n = 0
+  for await (const text of lines) {
+    n++
+    const t = (n === 1 ? text.replace(/^\uFEFF/, '') : text).trim()
+    if (t === '') continue
+    yield { line: n, values: t.split(/\s+/) }
+  }
+}
