@@ -4,6 +4,8 @@
  * public surface. Each section below is owned by one capability; add exports only inside your own section.
  */
 export * from './random.ts'
+export * from './sparse/csr.ts'
+export * from './eval/stratified-kfold.ts'
 
 // --- recommend/ + eval/ (recommendation) ---
 
