@@ -23,7 +23,7 @@ export function decodedStream(file: string, opts: TableOptions): Readable {
   const encoding = resolveEncoding(opts)
   const raw = createReadStream(file, { highWaterMark: 1 << 20 })
   if (encoding === 'utf8' || encoding === 'utf-8') return raw.setEncoding('utf8') as Readable
-  return raw.pipe(iconv.decodeStream(encoding))
+  return raw.pipe(iconv.decodeStream(encoding)) as unknown as Readable
 }
 
 /**
