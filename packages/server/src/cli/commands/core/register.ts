@@ -1,4 +1,9 @@
 import type { CommandGroups } from '../groups.ts'
+import { registerExport } from './export.ts'
+import { registerImport } from './import.ts'
 
-/** Registers this capability's commands. (Filled in by the issue that builds it.) */
-export function registerCoreCommands(_groups: CommandGroups): void {}
+/** Core CRM commands: import, export, demo, serve. */
+export function registerCoreCommands(groups: CommandGroups): void {
+  registerImport(groups.program)
+  registerExport(groups.program)
+}

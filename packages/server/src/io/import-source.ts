@@ -1,0 +1,122 @@
+import { createInterface } from 'node:readline'
+import { statSync } from 'node:fs'
+import { InputError, UsageError } from '../cli/errors.ts'
+import { assertReadable, decodedStream, readRecords } from './records.ts'
+import type { TableOptions } from './table-options.ts'
+
+/** One input row: its line, the record keyed by entity field, and the raw cells (for the rejects file). */
+export interface SourceRow {
+  line: number
+  record: Record<string, unknown>
+  raw: Record<string, string>
+}
+
+export interface ImportSource {
+  file: string
+  format: 'csv' | 'jsonl'
+  /** Source columns that map to no field (reported once, then ignored). */
+  ignoredColumns: string[]
+  totalBytes: number
+  rows: AsyncIterable<SourceRow>
+}
+
+export interface SourceOptions extends TableOptions {
+  format?: 'csv' | 'jsonl' | undefined
+  /** `--map source=field` pairs; a field may be `attributes.x` (or `properties.x`) to nest a column. */
+  map?: Record<string, string> | undefined
+}
+
+/** The format named by --format, else by the file extension. */
+export function detectFormat(file: string, format?: string): 'csv' | 'jsonl' {
+  if (format === 'csv' || format === 'jsonl') return format
+  if (format !== undefined) throw new UsageError(`--format must be csv or jsonl, got "${format}"`)
+  return /\.(jsonl|ndjson)$/i.test(file) ? 'jsonl' : 'csv'
+}
+
+/** Opens a CSV or JSON Lines file as a stream of records keyed by the entity's field names. */
+export function openImportSource(file: string, fields: readonly string[], opts: SourceOptions = {}): ImportSource {
+  assertReadable(file)
+  const format = detectFormat(file, opts.format)
+  const totalBytes = statSync(file).size
+  const known = new Set(fields)
+  const map = opts.map ?? {}
+  const target = (col: string): string | undefined => {
+    const mapped = map[col] ?? col
+    if (known.has(mapped)) return mapped
+    const lower = mapped.toLowerCase()
+    if (known.has(lower)) return lower
+    if (/^(attributes|properties)\.[^.]+$/.test(mapped) && known.has(mapped.split('.')[0] ?? '')) return mapped
+    return undefined
+  }
+  const ignoredColumns: string[] = []
+  const rows = format === 'csv' ? csvRows(file, opts, target, ignoredColumns) : jsonlRows(file, opts, target)
+  return { file, format, ignoredColumns, totalBytes, rows }
+}
+
+function place(record: Record<string, unknown>, field: string, value: unknown): void {
+  const dot = field.indexOf('.')
+  if (dot < 0) {
+    record[field] = value
+    return
+  }
+  const parent = field.slice(0, dot)
+  const bag = (record[parent] ??= {}) as Record<string, unknown>
+  if (value !== '' && value !== undefined) bag[field.slice(dot + 1)] = value
+}
+
+async function* csvRows(
+  file: string,
+  opts: TableOptions,
+  target: (col: string) => string | undefined,
+  ignored: string[],
+): AsyncGenerator<SourceRow> {
+  let header: string[] | undefined
+  let targets: Array<string | undefined> = []
+  for await (const rec of readRecords(file, opts)) {
+    if (header === undefined) {
+      if (opts.header === false) throw new UsageError('import needs a header row naming the fields (or --map for each column)')
+      header = rec.values.map((h) => h.trim())
+      targets = header.map(target)
+      header.forEach((h, i) => targets[i] === undefined && ignored.push(h))
+      continue
+    }
+    const record: Record<string, unknown> = {}
+    const raw: Record<string, string> = {}
+    for (let i = 0; i < header.length; i++) {
+      const v = rec.values[i] ?? ''
+      raw[header[i] ?? `c${i + 1}`] = v
+      const f = targets[i]
+      if (f !== undefined) place(record, f, v)
+    }
+    if (rec.values.length > header.length) {
+      throw new InputError(`${file}:${rec.line}: has ${rec.values.length} fields but the header has ${header.length}`)
+    }
+    yield { line: rec.line, record, raw }
+  }
+}
+
+async function* jsonlRows(file: string, opts: TableOptions, target: (col: string) => string | undefined): AsyncGenerator<SourceRow> {
+  const lines = createInterface({ input: decodedStream(file, opts), crlfDelay: Infinity })
+  let n = 0
+  for await (const text of lines) {
+    n++
+    if (text.trim() === '') continue
+    let obj: unknown
+    try {
+      obj = JSON.parse(text)
+    } catch (err) {
+      yield { line: n, record: { __parseError: (err as Error).message }, raw: { line: text } }
+      continue
+    }
+    if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
+      yield { line: n, record: { __parseError: 'is not a JSON object' }, raw: { line: text } }
+      continue
+    }
+    const record: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(obj as Record<string, unknown>)) {
+      const f = target(k)
+      if (f !== undefined) place(record, f, v)
+    }
+    yield { line: n, record, raw: { line: text } }
+  }
+}

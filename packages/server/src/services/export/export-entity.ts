@@ -1,0 +1,43 @@
+import type { EntityName } from '../../domain/entities.ts'
+import type { Db } from '../../store/db.ts'
+import { columnName, entityTables } from '../../store/entity-tables.ts'
+
+/**
+ * Streams an entity in its import shape (external ids for references, no internal ids or bookkeeping
+ * times), ordered by natural key in byte order, a page at a time. The same data therefore always exports
+ * to the same bytes, whatever order it was loaded in and on either database.
+ */
+export async function* exportEntity(db: Db, entity: EntityName, workspaceId: number, pageSize = 2000): AsyncGenerator<Record<string, unknown>> {
+  const spec = entityTables[entity]
+  const refAlias = new Map(spec.refs.map((r, i) => [r.field, { alias: `r${i}`, ref: r }]))
+  const fieldExpr = (field: string): string => {
+    const ref = refAlias.get(field)
+    if (ref) return `${ref.alias}.${ref.ref.keyColumn}`
+    const c = spec.columns.find((x) => x.field === field)
+    if (!c) throw new Error(`no column for ${field}`)
+    return c.out ? c.out(`t.${columnName(c)}`) : `t.${columnName(c)}`
+  }
+  const select = spec.columns.map((c) => `${fieldExpr(c.field)} AS "${c.field}"`).join(', ')
+  const joins = spec.refs
+    .map((r, i) => `LEFT JOIN ${r.table} r${i} ON r${i}.workspace_id = t.workspace_id AND r${i}.id = t.${r.column}`)
+    .join(' ')
+  const keys = spec.keyFields.map((f) => `${fieldExpr(f)} COLLATE "C"`)
+  const keyList = keys.join(', ')
+  let after: unknown[] | undefined
+  for (;;) {
+    const params: unknown[] = [workspaceId, pageSize]
+    let where = 't.workspace_id = $1'
+    if (after) {
+      where += ` AND (${keyList}) > (${after.map((_, i) => `$${i + 3}`).join(', ')})`
+      params.push(...after)
+    }
+    const rows = await db.query<Record<string, unknown>>(
+      `SELECT ${select} FROM ${spec.table} t ${joins} WHERE ${where} ORDER BY ${keyList} LIMIT $2`,
+      params,
+    )
+    for (const r of rows) yield r
+    if (rows.length < pageSize) return
+    const last = rows[rows.length - 1] as Record<string, unknown>
+    after = spec.keyFields.map((f) => last[f])
+  }
+}

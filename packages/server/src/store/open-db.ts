@@ -1,0 +1,35 @@
+import { resolve } from 'node:path'
+import type { Db } from './db.ts'
+import { migrate } from './migrate.ts'
+import { openPgliteDb } from './pglite-db.ts'
+import { openPostgresDb } from './postgres-db.ts'
+
+export interface DbConfig {
+  /** postgres://… selects PostgreSQL; otherwise PGlite in dataDir. */
+  databaseUrl?: string | undefined
+  /** PGlite folder; 'memory://' for an in-memory database. */
+  dataDir?: string | undefined
+}
+
+/** Reads DATABASE_URL and RAPPORT_DATA_DIR (default ./.rapport/data). */
+export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
+  return { databaseUrl: env.DATABASE_URL || undefined, dataDir: env.RAPPORT_DATA_DIR || './.rapport/data' }
+}
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openDb(config: DbConfig = dbConfigFromEnv()): Promise<Db> {
+  const db = config.databaseUrl
+    ? await openPostgresDb(config.databaseUrl)
+    : await openPgliteDb(config.dataDir?.startsWith('memory://') ? config.dataDir : resolve(config.dataDir ?? './.rapport/data'))
+  try {
+    await migrate(db)
+  } catch (err) {
+    await db.close()
+    throw err
+  }
+  return db
+}
+
+export function describeDb(config: DbConfig): string {
+  return config.databaseUrl ? 'PostgreSQL' : `PGlite (${config.dataDir})`
+}

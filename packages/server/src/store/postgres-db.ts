@@ -1,0 +1,70 @@
+import pg from 'pg'
+import { drizzle } from 'drizzle-orm/node-postgres'
+import { NUMERIC_OIDS, toNumber, type Db, type Orm } from './db.ts'
+import * as schema from './schema.ts'
+
+const types = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === NUMERIC_OIDS.int8 || oid === NUMERIC_OIDS.numeric ? toNumber : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+}
+
+/** Opens a connection pool on a PostgreSQL server (DATABASE_URL). */
+export async function openPostgresDb(url: string): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: 10, types, options: '-c TimeZone=UTC' })
+  // Fail fast with a readable message when the server is not there.
+  try {
+    await pool.query('SELECT 1')
+  } catch (err) {
+    await pool.end()
+    throw new Error(`cannot connect to PostgreSQL at ${redact(url)}: ${(err as Error).message}`)
+  }
+  const orm = drizzle({ client: pool, schema }) as unknown as Orm
+
+  const onClient = (client: pg.PoolClient): Db => ({
+    kind: 'postgres',
+    orm,
+    async query<T>(text: string, params: unknown[] = []) {
+      return (await client.query(text, params)).rows as T[]
+    },
+    async exec(sql: string) {
+      await client.query(sql)
+    },
+    async transaction<T>(fn: (tx: Db) => Promise<T>) {
+      return fn(onClient(client))
+    },
+    async close() {},
+  })
+
+  return {
+    kind: 'postgres',
+    orm,
+    async query<T>(text: string, params: unknown[] = []) {
+      return (await pool.query(text, params)).rows as T[]
+    },
+    async exec(sql: string) {
+      await pool.query(sql)
+    },
+    async transaction<T>(fn: (tx: Db) => Promise<T>) {
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        const out = await fn(onClient(client))
+        await client.query('COMMIT')
+        return out
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined)
+        throw err
+      } finally {
+        client.release()
+      }
+    },
+    async close() {
+      await pool.end()
+    },
+  }
+}
+
+/** The URL without its password, for messages. */
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')
+}

@@ -1,0 +1,34 @@
+import type { Db } from './db.ts'
+import { columnName, type EntityTable } from './entity-tables.ts'
+
+export interface UpsertCounts {
+  inserted: number
+  updated: number
+}
+
+/**
+ * Writes a batch with one statement: the columns travel as one array parameter each and come back as rows
+ * through `unnest` (≈ COPY speed, no per-row round trip). Existing rows are updated only when something
+ * changed, so re-importing the same data writes nothing and leaves updated_at alone.
+ * `values[c][i]` is column c of row i; rows must be unique on the key within the batch.
+ */
+export async function upsertBatch(db: Db, spec: EntityTable, workspaceId: number, values: unknown[][]): Promise<UpsertCounts> {
+  const cols = spec.columns.map(columnName)
+  const params: unknown[] = [workspaceId, ...values]
+  const unnestArgs = spec.columns.map((c, i) => `$${i + 2}::${c.arrayType}[]`).join(', ')
+  const selectList = spec.columns.map((c, i) => (c.expr ? c.expr(`r.c${i}`) : `r.c${i}`)).join(', ')
+  const alias = spec.columns.map((_, i) => `c${i}`).join(', ')
+  const nonKey = cols.filter((c) => !spec.keyColumns.includes(c))
+  const conflict = spec.appendOnly
+    ? 'DO NOTHING'
+    : `DO UPDATE SET ${nonKey.map((c) => `${c} = excluded.${c}`).join(', ')}${spec.touchUpdatedAt ? ', updated_at = now()' : ''}
+       WHERE (${nonKey.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${nonKey.map((c) => `excluded.${c}`).join(', ')})`
+  const sql = `WITH w AS (
+      INSERT INTO ${spec.table} AS t (workspace_id, ${cols.join(', ')})
+      SELECT $1, ${selectList} FROM unnest(${unnestArgs}) AS r(${alias})
+      ON CONFLICT (workspace_id, ${spec.keyColumns.join(', ')}) ${conflict}
+      RETURNING (xmax = 0) AS inserted)
+    SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated FROM w`
+  const [row] = await db.query<{ inserted: number; updated: number }>(sql, params)
+  return { inserted: Number(row?.inserted ?? 0), updated: Number(row?.updated ?? 0) }
+}
