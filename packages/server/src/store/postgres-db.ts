@@ -9,8 +9,11 @@ const types = {
 }
 
 /** Opens a connection pool on a PostgreSQL server (DATABASE_URL). */
-export async function openPostgresDb(url: string): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, types, options: '-c TimeZone=UTC' })
+export async function openPostgresDb(url: string, opts: { schema?: string } = {}): Promise<Db> {
+  // Sessions run in UTC so timestamps without an offset mean the same on every server; `schema` isolates a
+  // test suite in its own namespace.
+  const options = `-c TimeZone=UTC${opts.schema ? ` -c search_path=${opts.schema}` : ''}`
+  const pool = new pg.Pool({ connectionString: url, max: 10, types, options })
   // Fail fast with a readable message when the server is not there.
   try {
     await pool.query('SELECT 1')
