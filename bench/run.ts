@@ -12,7 +12,10 @@ const available = readdirSync(here)
   .map((f) => f.slice(0, -3))
   .sort()
 
-const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'))
+// Leading bare words name benchmarks; everything from the first --flag on is passed to them.
+const argv = process.argv.slice(2)
+const firstFlag = argv.findIndex((a) => a.startsWith('-'))
+const wanted = firstFlag < 0 ? argv : argv.slice(0, firstFlag)
 const names = wanted.length > 0 ? wanted : available
 for (const name of names) {
   if (!available.includes(name)) {

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline'
 import { statSync } from 'node:fs'
 import { InputError, UsageError } from '../cli/errors.ts'
-import { assertReadable, decodedStream, readRecords } from './records.ts'
+import { assertReadable, decodedStream, readRecordBatches } from './records.ts'
 import type { TableOptions } from './table-options.ts'
 
 /** One input row: its line, the record keyed by entity field, and the raw cells (for the rejects file). */
@@ -17,7 +17,8 @@ export interface ImportSource {
   /** Source columns that map to no field (reported once, then ignored). */
   ignoredColumns: string[]
   totalBytes: number
-  rows: AsyncIterable<SourceRow>
+  /** Rows in batches (one await per batch keeps a million-row import fast). */
+  rows: AsyncIterable<SourceRow[]>
 }
 
 export interface SourceOptions extends TableOptions {
@@ -69,33 +70,49 @@ async function* csvRows(
   opts: TableOptions,
   target: (col: string) => string | undefined,
   ignored: string[],
-): AsyncGenerator<SourceRow> {
+): AsyncGenerator<SourceRow[]> {
   let header: string[] | undefined
   let targets: Array<string | undefined> = []
-  for await (const rec of readRecords(file, opts)) {
-    if (header === undefined) {
-      if (opts.header === false) throw new UsageError('import needs a header row naming the fields (or --map for each column)')
-      header = rec.values.map((h) => h.trim())
-      targets = header.map(target)
-      header.forEach((h, i) => targets[i] === undefined && ignored.push(h))
-      continue
+  for await (const recs of readRecordBatches(file, opts)) {
+    const out: SourceRow[] = []
+    for (const rec of recs) {
+      if (header === undefined) {
+        if (opts.header === false) throw new UsageError('import needs a header row naming the fields (or --map for each column)')
+        header = rec.values.map((h) => h.trim())
+        targets = header.map(target)
+        header.forEach((h, i) => targets[i] === undefined && ignored.push(h))
+        continue
+      }
+      if (rec.values.length > header.length) {
+        throw new InputError(`${file}:${rec.line}: has ${rec.values.length} fields but the header has ${header.length}`)
+      }
+      const record: Record<string, unknown> = {}
+      const raw: Record<string, string> = {}
+      for (let i = 0; i < header.length; i++) {
+        const v = rec.values[i] ?? ''
+        raw[header[i] ?? `c${i + 1}`] = v
+        const f = targets[i]
+        if (f !== undefined) place(record, f, v)
+      }
+      out.push({ line: rec.line, record, raw })
     }
-    const record: Record<string, unknown> = {}
-    const raw: Record<string, string> = {}
-    for (let i = 0; i < header.length; i++) {
-      const v = rec.values[i] ?? ''
-      raw[header[i] ?? `c${i + 1}`] = v
-      const f = targets[i]
-      if (f !== undefined) place(record, f, v)
-    }
-    if (rec.values.length > header.length) {
-      throw new InputError(`${file}:${rec.line}: has ${rec.values.length} fields but the header has ${header.length}`)
-    }
-    yield { line: rec.line, record, raw }
+    if (out.length > 0) yield out
   }
 }
 
-async function* jsonlRows(file: string, opts: TableOptions, target: (col: string) => string | undefined): AsyncGenerator<SourceRow> {
+async function* jsonlRows(file: string, opts: TableOptions, target: (col: string) => string | undefined): AsyncGenerator<SourceRow[]> {
+  let batch: SourceRow[] = []
+  for await (const row of jsonlRowsOneByOne(file, opts, target)) {
+    batch.push(row)
+    if (batch.length >= 2000) {
+      yield batch
+      batch = []
+    }
+  }
+  if (batch.length > 0) yield batch
+}
+
+async function* jsonlRowsOneByOne(file: string, opts: TableOptions, target: (col: string) => string | undefined): AsyncGenerator<SourceRow> {
   const lines = createInterface({ input: decodedStream(file, opts), crlfDelay: Infinity })
   let n = 0
   for await (const text of lines) {

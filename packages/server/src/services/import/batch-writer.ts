@@ -5,7 +5,7 @@ import { upsertBatch, type UpsertCounts } from '../../store/upsert.ts'
 import type { SourceRow } from '../../io/import-source.ts'
 import type { RowError } from './row-error.ts'
 
-interface Pending {
+export interface Pending {
   row: SourceRow
   data: Record<string, unknown>
 }
@@ -36,9 +36,18 @@ export class BatchWriter {
     this.#pending.push({ row, data })
   }
 
-  async flush(): Promise<UpsertCounts> {
+  /** Hands over the rows collected so far (to `write`), starting a new batch. */
+  take(): Pending[] {
     const batch = this.#pending
     this.#pending = []
+    return batch
+  }
+
+  async flush(): Promise<UpsertCounts> {
+    return this.write(this.take())
+  }
+
+  async write(batch: Pending[]): Promise<UpsertCounts> {
     if (batch.length === 0) return { inserted: 0, updated: 0 }
     const ids = await Promise.all(
       this.#resolvers.map((r) => r.resolve(batch.map((p) => p.data[r.ref.field]).filter((v): v is string => typeof v === 'string'))),

@@ -42,11 +42,11 @@ export async function importFile(db: Db, file: string, opts: ImportFileOptions):
 }
 
 /** Approximates bytes consumed from the raw cells, for the progress bar. */
-async function* countBytes<T extends { raw: Record<string, string> }>(rows: AsyncIterable<T>, add: (n: number) => void): AsyncGenerator<T> {
-  for await (const row of rows) {
-    let n = 1
-    for (const v of Object.values(row.raw)) n += v.length + 1
+async function* countBytes<T extends { raw: Record<string, string> }>(batches: AsyncIterable<T[]>, add: (n: number) => void): AsyncGenerator<T[]> {
+  for await (const batch of batches) {
+    let n = 0
+    for (const row of batch) for (const v of Object.values(row.raw)) n += v.length + 1
     add(n)
-    yield row
+    yield batch
   }
 }

@@ -41,7 +41,11 @@ class Rollback extends Error {}
  * resolved by external id, and good rows are upserted in batches. Without `skipInvalid`, one bad row means
  * the whole transaction rolls back and nothing is written, but every bad row is still reported.
  */
-export async function importRows(db: Db, rows: AsyncIterable<SourceRow>, opts: ImportOptions): Promise<ImportSummary> {
+export async function importRows(
+  db: Db,
+  rows: AsyncIterable<SourceRow | SourceRow[]> | Iterable<SourceRow>,
+  opts: ImportOptions,
+): Promise<ImportSummary> {
   const t0 = performance.now()
   const schema = entitySchemas[opts.entity]
   const spec = entityTables[opts.entity]
@@ -61,36 +65,46 @@ export async function importRows(db: Db, rows: AsyncIterable<SourceRow>, opts: I
     await db.transaction(async (tx) => {
       const writer = new BatchWriter(tx, spec, opts.workspaceId, reject)
       const batchSize = opts.batchSize ?? 5000
-      for await (const row of rows) {
-        summary.read++
-        const { record } = row
-        if (typeof record.__parseError === 'string') {
-          reject(row, [{ line: row.line, reason: `invalid JSON: ${record.__parseError}` }])
-          continue
-        }
-        const coerceErrors = coerceRecord(record)
-        const parsed = schema.safeParse(record)
-        if (coerceErrors.length > 0 || !parsed.success) {
-          const errs: RowError[] = coerceErrors.map((e) => ({ line: row.line, column: e.field, reason: e.reason }))
-          if (!parsed.success) {
-            for (const e of zodRowErrors(row.line, record, parsed.error)) if (!errs.some((x) => x.column === e.column)) errs.push(e)
-          }
-          reject(row, errs)
-          continue
-        }
-        const data = parsed.data as Record<string, unknown>
-        if (spec.derivedKey && data.external_id === undefined) data.external_id = deriveKey(data)
-        writer.add(row, data)
-        if (writer.size >= batchSize) {
-          const c = await writer.flush()
+      // One write is kept in flight while the next batch is parsed and validated: on PostgreSQL the server
+      // works on the previous batch meanwhile.
+      let inFlight: Promise<void> = Promise.resolve()
+      const flush = async (): Promise<void> => {
+        const pending = writer.take()
+        await inFlight
+        inFlight = writer.write(pending).then((c) => {
           summary.inserted += c.inserted
           summary.updated += c.updated
-        }
-        if (summary.read % 1000 === 0) opts.onProgress?.(summary.read)
+        })
+        // Surface a failed write now rather than at the end; the handled copy avoids an unhandled rejection.
+        inFlight.catch(() => undefined)
       }
-      const c = await writer.flush()
-      summary.inserted += c.inserted
-      summary.updated += c.updated
+      for await (const item of rows) {
+        for (const row of Array.isArray(item) ? item : [item]) {
+          summary.read++
+          const { record } = row
+          if (typeof record.__parseError === 'string') {
+            reject(row, [{ line: row.line, reason: `invalid JSON: ${record.__parseError}` }])
+            continue
+          }
+          const coerceErrors = coerceRecord(record)
+          const parsed = schema.safeParse(record)
+          if (coerceErrors.length > 0 || !parsed.success) {
+            const errs: RowError[] = coerceErrors.map((e) => ({ line: row.line, column: e.field, reason: e.reason }))
+            if (!parsed.success) {
+              for (const e of zodRowErrors(row.line, record, parsed.error)) if (!errs.some((x) => x.column === e.column)) errs.push(e)
+            }
+            reject(row, errs)
+            continue
+          }
+          const data = parsed.data as Record<string, unknown>
+          if (spec.derivedKey && data.external_id === undefined) data.external_id = deriveKey(data)
+          writer.add(row, data)
+          if (writer.size >= batchSize) await flush()
+        }
+        opts.onProgress?.(summary.read)
+      }
+      await flush()
+      await inFlight
       if (summary.rejected > 0 && !opts.skipInvalid) throw new Rollback()
     })
     summary.committed = true

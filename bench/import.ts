@@ -1,0 +1,175 @@
+/**
+ * Import throughput: generates 1,000,000 order lines (plus the customers, products and orders they point
+ * to) as CSV, imports them with `importFile` — the same path as `rapport import` — and reports rows/s and
+ * peak memory on PGlite and, when one answers, PostgreSQL. `--rows N` for a smaller run.
+ */
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs'
+import { once } from 'node:events'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import { createRng } from '@rapport/ml'
+import { importFile } from '../packages/server/src/services/import/import-file.ts'
+import { openDb } from '../packages/server/src/store/open-db.ts'
+import type { Db } from '../packages/server/src/store/db.ts'
+import type { EntityName } from '../packages/server/src/domain/entities.ts'
+import { markdownTable, writeResults } from './lib/report.ts'
+
+interface Files {
+  customers: string
+  products: string
+  orders: string
+  order_items: string
+}
+
+async function writeLines(path: string, header: string, n: number, line: (i: number) => string): Promise<void> {
+  const out = createWriteStream(path)
+  out.write(`${header}\n`)
+  for (let i = 0; i < n; i++) if (!out.write(`${line(i)}\n`)) await once(out, 'drain')
+  out.end()
+  await once(out, 'finish')
+}
+
+async function generate(dir: string, lines: number): Promise<Files> {
+  const rng = createRng(42)
+  const customers = Math.max(10, Math.round(lines / 50))
+  const products = 2000
+  const perOrder = 4
+  const orders = Math.ceil(lines / perOrder)
+  const f: Files = {
+    customers: join(dir, 'customers.csv'),
+    products: join(dir, 'products.csv'),
+    orders: join(dir, 'orders.csv'),
+    order_items: join(dir, 'order_items.csv'),
+  }
+  await writeLines(f.customers, 'external_id,name,email,city,country', customers, (i) => `C${i},Customer ${i},c${i}@example.com,London,GB`)
+  await writeLines(f.products, 'sku,name,category,price', products, (i) => `P${i},Product ${i},cat${i % 12},${(1 + (i % 97)).toFixed(2)}`)
+  const t0 = Date.UTC(2024, 0, 1)
+  await writeLines(f.orders, 'external_id,customer_id,ordered_at,status,total', orders, (i) =>
+    `O${i},C${rng.int(customers)},${new Date(t0 + i * 60_000).toISOString()},completed,${(10 + rng.int(200)).toFixed(2)}`,
+  )
+  // Four distinct products per order: the line key is (order, sku).
+  await writeLines(f.order_items, 'order_id,sku,quantity,unit_price', lines, (i) => {
+    const o = Math.floor(i / perOrder)
+    const sku = (o * 7 + (i % perOrder) * 500) % products
+    return `O${o},P${sku},${1 + (i % 3)},${(1 + (sku % 97)).toFixed(2)}`
+  })
+  return f
+}
+
+interface Row {
+  database: string
+  entity: string
+  rows: number
+  seconds: number
+  rowsPerSecond: number
+}
+
+async function load(db: Db, label: string, files: Files): Promise<Row[]> {
+  const out: Row[] = []
+  for (const entity of ['customers', 'products', 'orders', 'order_items'] as const satisfies readonly EntityName[]) {
+    const s = await importFile(db, files[entity], { entity, workspaceId: 1 })
+    if (!s.committed) throw new Error(`${entity}: ${s.errorCount} errors, first: ${JSON.stringify(s.errors[0])}`)
+    process.stderr.write(`${label} ${entity}: ${s.read} rows in ${s.seconds.toFixed(2)} s = ${Math.round(s.rowsPerSecond)} rows/s\n`)
+    out.push({ database: label, entity, rows: s.read, seconds: s.seconds, rowsPerSecond: s.rowsPerSecond })
+  }
+  return out
+}
+
+/** Samples RSS every 50 ms while fn runs; returns the peak in MiB. */
+async function peakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peakMiB: number }> {
+  let peak = process.memoryUsage().rss
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50)
+  try {
+    const value = await fn()
+    peak = Math.max(peak, process.memoryUsage().rss)
+    return { value, peakMiB: peak / 2 ** 20 }
+  } finally {
+    clearInterval(timer)
+  }
+}
+
+async function postgresUrl(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
+  const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+  const name = `rapport_bench_${Date.now()}`
+  const admin = new pg.Client({ connectionString: base, connectionTimeoutMillis: 2000 })
+  try {
+    await admin.connect()
+    await admin.query(`CREATE DATABASE ${name}`)
+  } catch {
+    return undefined
+  } finally {
+    await admin.end().catch(() => undefined)
+  }
+  const url = base.replace(/\/[^/]*$/, `/${name}`)
+  return {
+    url,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base })
+      await c.connect()
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await c.end()
+    },
+  }
+}
+
+export async function run(args: string[]): Promise<void> {
+  const i = args.indexOf('--rows')
+  const lines = i >= 0 ? Number(args[i + 1]) : 1_000_000
+  const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-import-'))
+  try {
+    process.stderr.write(`generating ${lines} order lines in ${dir}\n`)
+    const files = await generate(dir, lines)
+    const results: Array<Row & { peakMiB: number }> = []
+    const pglite = await peakRss(async () => {
+      const db = await openDb({ dataDir: join(dir, 'pglite') })
+      try {
+        return await load(db, 'PGlite', files)
+      } finally {
+        await db.close()
+      }
+    })
+    results.push(...pglite.value.map((r) => ({ ...r, peakMiB: pglite.peakMiB })))
+    const pgTarget = await postgresUrl()
+    if (pgTarget) {
+      try {
+        const res = await peakRss(async () => {
+          const db = await openDb({ databaseUrl: pgTarget.url })
+          try {
+            return await load(db, 'PostgreSQL', files)
+          } finally {
+            await db.close()
+          }
+        })
+        results.push(...res.value.map((r) => ({ ...r, peakMiB: res.peakMiB })))
+      } finally {
+        await pgTarget.drop()
+      }
+    }
+    const target = (db: string): number => (db === 'PostgreSQL' ? 100_000 : 50_000)
+    const lineRows = results.filter((r) => r.entity === 'order_items')
+    const verdicts = lineRows.map((r) => {
+      const speed = r.rowsPerSecond >= target(r.database) ? 'met' : 'MISSED'
+      const mem = r.peakMiB < 1024 ? 'met' : 'MISSED'
+      return `- ${r.database}: ${Math.round(r.rowsPerSecond).toLocaleString('en')} order lines/s against a target of ${target(r.database).toLocaleString('en')} (${speed}); peak RSS ${r.peakMiB.toFixed(0)} MiB against 1024 MiB (${mem}).`
+    })
+    if (!pgTarget) verdicts.push('- PostgreSQL: no server answered on 127.0.0.1:5432, so it was not measured.')
+    const body = [
+      `Data: ${lines.toLocaleString('en')} generated order lines (4 per order) plus their customers, products and orders, as CSV;`,
+      'each file imported with `importFile` (validation, reference resolution, upsert in one transaction), as `rapport import` does.',
+      'PGlite runs on disk in a temporary folder. Peak memory is the process RSS sampled every 50 ms (PGlite runs in-process, so its WASM heap is included).',
+      '',
+      markdownTable(
+        ['database', 'entity', 'rows', 'seconds', 'rows/s', 'peak RSS MiB'],
+        results.map((r) => [r.database, r.entity, r.rows, r.seconds, Math.round(r.rowsPerSecond), Math.round(r.peakMiB)]),
+      ),
+      '',
+      '## Targets',
+      ...verdicts,
+    ].join('\n')
+    if (lines === 1_000_000) writeResults('import', 'Import benchmark', body)
+    else process.stdout.write(`${body}\n`)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
