@@ -148,6 +148,19 @@ for (const backend of backends()) {
       assert.equal(await count(db, 'consents'), 0, 'erasing a customer removes their consent history')
     })
 
+    test('deletes keep the integrity the fact tables have no foreign keys for', async () => {
+      await importFile(db, file('events.csv', 'customer_id,type,sku,occurred_at\nk2,view,p1,2025-01-05T00:00:00Z\nk2,view,,2025-01-06T00:00:00Z\n'), { entity: 'events', workspaceId: 1 })
+      assert.equal(await count(db, 'events'), 2)
+      await assert.rejects(db.query("DELETE FROM products WHERE sku = 'p1'"), /referenced by order lines/)
+      await db.query("DELETE FROM orders WHERE external_id = 'o2'")
+      assert.equal(await count(db, 'order_items'), 0, 'order lines go with their orders (o1 went with customer k1)')
+      await db.query("DELETE FROM products WHERE sku = 'p1'")
+      const [ev] = await db.query<{ n: number }>('SELECT count(*)::int8 AS n FROM events WHERE product_id IS NULL')
+      assert.equal(Number(ev?.n), 2, 'events keep their customer but lose the deleted product')
+      await db.query("DELETE FROM customers WHERE external_id = 'k2'")
+      assert.equal(await count(db, 'events'), 0, "a customer's events go with them")
+    })
+
     test('export is ordered by key in byte order', async () => {
       const text = await exportText(db, 'customers', ['external_id', 'city'])
       assert.equal(text.split('\n')[0], 'external_id,city')
