@@ -2,17 +2,28 @@ import { createHash } from 'node:crypto'
 
 /**
  * A stable external id for records that have no natural one (events, reviews, consents): a hash of their
- * content with keys sorted, so importing the same row twice lands on the same key and changes nothing.
+ * fields in schema order, so importing the same row twice lands on the same key and changes nothing.
+ * Nested objects (properties) are serialised with sorted keys, so key order in the input doesn't matter.
  */
-export function deriveKey(record: Record<string, unknown>): string {
-  return `h_${createHash('sha256').update(canonicalJson(record)).digest('base64url').slice(0, 24)}`
+export function deriveKey(fields: readonly string[], record: Record<string, unknown>): string {
+  const h = createHash('sha256')
+  for (const f of fields) {
+    const v = record[f]
+    h.update(v === undefined || v === null ? '\u0000' : typeof v === 'object' ? canonicalJson(v) : String(v))
+    h.update('\u0001')
+  }
+  return `h_${h.digest('base64url').slice(0, 24)}`
 }
 
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+  const keys = Object.keys(value).sort()
+  let out = '{'
+  for (const k of keys) {
+    const v = (value as Record<string, unknown>)[k]
+    if (v === undefined) continue
+    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(k)}:${canonicalJson(v)}`
+  }
+  return `${out}}`
 }

@@ -50,6 +50,7 @@ export async function importRows(
   const schema = entitySchemas[opts.entity]
   const spec = entityTables[opts.entity]
   const maxKept = opts.maxErrorsKept ?? 1000
+  const fields = Object.keys(schema.shape)
   const errors: RowError[] = []
   const summary: ImportSummary = {
     entity: opts.entity, read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0,
@@ -97,7 +98,7 @@ export async function importRows(
             continue
           }
           const data = parsed.data as Record<string, unknown>
-          if (spec.derivedKey && data.external_id === undefined) data.external_id = deriveKey(data)
+          if (spec.derivedKey && data.external_id === undefined) data.external_id = deriveKey(fields, data)
           writer.add(row, data)
           if (writer.size >= batchSize) await flush()
         }
