@@ -1,0 +1,57 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import iconv from 'iconv-lite'
+import { readRecords } from './records.ts'
+import { readTable, numericColumn, columnIndex } from './read-table.ts'
+import { sniffSeparator } from './table-options.ts'
+
+const dir = mkdtempSync(join(tmpdir(), 'rapport-io-'))
+const put = (name: string, data: string | Buffer): string => {
+  const p = join(dir, name)
+  writeFileSync(p, data)
+  return p
+}
+
+async function all(file: string, opts = {}): Promise<Array<[number, string[]]>> {
+  const out: Array<[number, string[]]> = []
+  for await (const r of readRecords(file, opts)) out.push([r.line, r.values])
+  return out
+}
+
+test('quoted fields spanning lines keep their newlines, and lines are counted through them', async () => {
+  const f = put('q.csv', 'text,label\n"hello\nworld",a\nplain,b\n')
+  assert.deepEqual(await all(f), [[1, ['text', 'label']], [3, ['hello\nworld', 'a']], [4, ['plain', 'b']]])
+})
+
+test('separator is sniffed: tab, semicolon, whitespace runs', async () => {
+  assert.deepEqual(sniffSeparator('a\tb\tc'), { kind: 'char', char: '\t' })
+  assert.deepEqual(sniffSeparator('a;b;"x,y"'), { kind: 'char', char: ';' })
+  assert.deepEqual(sniffSeparator('  1   2  19970101'), { kind: 'whitespace' })
+  const f = put('ws.txt', '00001 1 19970101 1 11.77\n00002  2   19970112 2 29.33\n')
+  assert.deepEqual(await all(f), [[1, ['00001', '1', '19970101', '1', '11.77']], [2, ['00002', '2', '19970112', '2', '29.33']]])
+})
+
+test('GBK files decode with --encoding gbk', async () => {
+  const f = put('gbk.csv', iconv.encode('城市,评分\n上海,5\n', 'gbk'))
+  assert.deepEqual(await all(f, { encoding: 'gbk' }), [[1, ['城市', '评分']], [2, ['上海', '5']]])
+})
+
+test('quote none reads quotes literally; a byte-order mark is dropped', async () => {
+  const f = put('nq.tsv', '\uFEFFa\tb\n"x\ty"\n')
+  assert.deepEqual(await all(f, { quote: 'none' }), [[1, ['a', 'b']], [2, ['"x', 'y"']]])
+})
+
+test('readTable names columns c1..cN without a header and reports bad numbers with file:line: column', async () => {
+  const f = put('nh.tsv', '196\t242\t3\n186\t302\tx\n')
+  const t = await readTable(f, { header: false })
+  assert.deepEqual(t.columns, ['c1', 'c2', 'c3'])
+  assert.equal(columnIndex(t, '2'), 1)
+  assert.throws(() => numericColumn(t, 'c3'), (e: Error) => e.message === `${f}:2: c3: "x" is not a number`)
+})
+
+test('a missing file is an input error naming it', async () => {
+  await assert.rejects(all(join(dir, 'nope.csv')), /nope\.csv: no such file/)
+})
