@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { loadDemo } from '../../../services/demo/load-demo.ts'
 import { resolveWorkspace } from '../../../services/workspaces.ts'
+import { UsageError } from '../../errors.ts'
 import { info, printJson } from '../../output.ts'
 import { numberOption } from '../../table-flags.ts'
 import { withDb } from '../../with-db.ts'
@@ -15,6 +16,8 @@ export function registerDemo(program: Command): void {
     .option('--workspace <slug>', 'workspace to load into', 'default')
     .option('--json', 'print the per-entity summary as JSON on stdout')
     .action(async (opts: { customers: number; seed: number; reset?: boolean; workspace: string; json?: boolean }) => {
+      if (!Number.isInteger(opts.customers) || opts.customers < 1) throw new UsageError('--customers must be a positive integer')
+      if (!Number.isInteger(opts.seed)) throw new UsageError('--seed must be an integer')
       const t0 = performance.now()
       const summaries = await withDb(async (db) => {
         const workspaceId = await resolveWorkspace(db, opts.workspace, true)
