@@ -6,6 +6,8 @@ import { customerSuite } from './suites/customers.ts'
 import { entitySuite } from './suites/entities.ts'
 import { paginationSuite } from './suites/pagination.ts'
 import { batchSuite } from './suites/batch.ts'
+import { customer360Suite } from './suites/customer-360.ts'
+import { docsAndLogsSuite } from './suites/docs-and-logs.ts'
 
 /**
  * The REST API integration suite, over every backend (PGlite always, PostgreSQL when TEST_DATABASE_URL is
@@ -30,5 +32,7 @@ for (const backend of backends()) {
     entitySuite(get)
     paginationSuite(get)
     batchSuite(get)
+    customer360Suite(get)
+    docsAndLogsSuite(get)
   })
 }

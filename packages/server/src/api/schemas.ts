@@ -1,0 +1,46 @@
+import { z } from 'zod'
+
+/** Request and response pieces every route group shares; they also make up the OpenAPI document. */
+
+export const fieldIssue = z.object({ path: z.string(), message: z.string() })
+
+export const errorBody = z
+  .object({
+    error: z.object({
+      code: z.enum(['validation_failed', 'not_found', 'conflict', 'payload_too_large', 'unsupported_media_type', 'unavailable', 'internal']),
+      message: z.string(),
+      details: z.array(fieldIssue).optional(),
+    }),
+  })
+  .describe('Every error: a code from a fixed list, a human message and, for bad input, the failing field paths.')
+
+/** Error responses for the OpenAPI document (the body is the same for all). */
+export const errors = (...statuses: Array<400 | 404 | 409>) =>
+  Object.fromEntries(statuses.map((s) => [s, errorBody])) as Record<400 | 404 | 409, typeof errorBody>
+
+export const workspaceHeader = z.object({
+  'x-rapport-workspace': z.string().min(1).max(100).optional().describe('Workspace slug (default: "default")'),
+})
+
+export const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).describe('Internal id') })
+
+/** limit/cursor/sort for a list whose sortable fields are `sorts` (prefix `-` for descending). */
+export function listParams(sorts: readonly string[], defaultSort: string) {
+  const values = sorts.flatMap((s) => [s, `-${s}`]) as [string, ...string[]]
+  return z.object({
+    limit: z.coerce.number().int().min(1).max(500).default(50).describe('Page size (1-500)'),
+    cursor: z.string().max(2000).optional().describe('next_cursor of the previous page'),
+    sort: z.enum(values).default(defaultSort).describe('Sort field; prefix "-" for descending. Ties break on id.'),
+  })
+}
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ data: z.array(item), next_cursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last') })
+
+/** Query-string timestamps: ISO 8601 date or date-time. */
+export const timeParam = z.iso.datetime({ offset: true, local: true }).or(z.iso.date())
+
+export const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true')
+
+/** Cast for rows the database returns in the shape the response schema documents (the serializer checks). */
+export const rowsAs = <S extends z.ZodType>(_schema: S, value: unknown): z.output<S> => value as z.output<S>
