@@ -1,4 +1,9 @@
 import type { CommandGroups } from '../groups.ts'
+import { registerEvalRatings } from './eval-ratings.ts'
+import { registerEvalTopN } from './eval-topn.ts'
 
-/** Registers this capability's commands. (Filled in by the issue that builds it.) */
-export function registerRecommendCommands(_groups: CommandGroups): void {}
+/** Recommendation commands: `rapport eval ratings` and `rapport eval topn`. */
+export function registerRecommendCommands(groups: CommandGroups): void {
+  registerEvalRatings(groups.eval)
+  registerEvalTopN(groups.eval)
+}
