@@ -1,4 +1,15 @@
 import type { CommandGroups } from '../groups.ts'
+import { registerEvalClassify } from './eval-classify.ts'
+import { registerPredict } from './predict-file.ts'
+import { registerRiskAnomalies } from './risk-anomalies.ts'
+import { registerRiskScorecard } from './risk-scorecard.ts'
+import { registerTrainClassify } from './train-classify.ts'
 
-/** Registers this capability's commands. (Filled in by the issue that builds it.) */
-export function registerPredictCommands(_groups: CommandGroups): void {}
+/** Predictive models: `eval classify`, `train classify`, `predict`, `risk scorecard`, `risk anomalies`. */
+export function registerPredictCommands(groups: CommandGroups): void {
+  registerEvalClassify(groups.eval)
+  registerTrainClassify(groups.train)
+  registerPredict(groups.program)
+  registerRiskScorecard(groups.risk)
+  registerRiskAnomalies(groups.risk)
+}
