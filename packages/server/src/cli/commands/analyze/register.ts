@@ -1,4 +1,15 @@
 import type { CommandGroups } from '../groups.ts'
+import { registerDescribe } from './describe.ts'
+import { registerRfm } from './rfm.ts'
+import { registerCluster } from './cluster.ts'
+import { registerRules } from './rules.ts'
+import { registerClv } from './clv.ts'
 
-/** Registers this capability's commands. (Filled in by the issue that builds it.) */
-export function registerAnalyzeCommands(_groups: CommandGroups): void {}
+/** Customer analytics: `rapport analyze describe|rfm|cluster|rules|clv`. */
+export function registerAnalyzeCommands(groups: CommandGroups): void {
+  registerDescribe(groups.analyze)
+  registerRfm(groups.analyze)
+  registerCluster(groups.analyze)
+  registerRules(groups.analyze)
+  registerClv(groups.analyze)
+}

@@ -1,4 +1,15 @@
 import type { CommandGroups } from '../groups.ts'
+import { addAnswerTextCommand } from './answer-text.ts'
+import { addEvalTextCommand } from './eval-text.ts'
+import { addKeywordsTextCommand } from './keywords-text.ts'
+import { addPredictTextCommand } from './predict-text.ts'
+import { addTrainTextCommand } from './train-text.ts'
 
-/** Registers this capability's commands. (Filled in by the issue that builds it.) */
-export function registerTextCommands(_groups: CommandGroups): void {}
+/** Text intelligence: `rapport eval text` and `rapport text train|predict|keywords|answer`. */
+export function registerTextCommands(groups: CommandGroups): void {
+  addEvalTextCommand(groups.eval)
+  addTrainTextCommand(groups.text)
+  addPredictTextCommand(groups.text)
+  addKeywordsTextCommand(groups.text)
+  addAnswerTextCommand(groups.text)
+}

@@ -1,0 +1,210 @@
+/**
+ * Text intelligence on public data beside the anchors of issue 6: ChnSentiCorp (Chinese hotel reviews,
+ * stratified 5-fold CV) and Banking77 (77 intents, train.csv → test.csv), with fit and per-text predict times,
+ * the intent hand-off threshold, BM25 suggested replies, the lexicon (cold-start) sentiment and keywords.
+ */
+import {
+  buildAnswerIndex,
+  classifyIntent,
+  createAnalyzer,
+  defaultAnalyzerConfig,
+  defaultTextModel,
+  encodeLabels,
+  fitIntentModel,
+  fitOnAnalyzed,
+  fitTextClassifier,
+  jiebaEngine,
+  lexiconSentiment,
+  multiclassReport,
+  predictAnalyzed,
+  predictText,
+  stratifiedKFold,
+  suggestAnswers,
+  textClassifierToJson,
+  tfidfKeywords,
+  type TextModelKind,
+} from '@rapport/ml'
+import { columnIndex, readTable } from '../packages/server/src/io/read-table.ts'
+import { dataFile, markdownTable, timed, writeResults } from './lib/report.ts'
+
+export interface LabelledTexts {
+  texts: string[]
+  labels: string[]
+}
+
+/** Reads a text and a label column with the CLI's reader (quoted newlines, empty fields). */
+export async function loadTexts(file: string, textCol: string, labelCol: string): Promise<LabelledTexts> {
+  const t = await readTable(file)
+  const ti = columnIndex(t, textCol)
+  const li = columnIndex(t, labelCol)
+  return { texts: t.rows.map((r) => r[ti] ?? ''), labels: t.rows.map((r) => (r[li] ?? '').trim()) }
+}
+
+export interface EvalResult {
+  accuracy: number
+  macroF1: number
+  fitSeconds: number
+  foldAccuracy: number[]
+}
+
+/** Stratified k-fold CV of one model family (analysis once; vocabulary and model fitted per fold). */
+export function crossValidateText(d: LabelledTexts, kind: TextModelKind | undefined, folds = 5, seed = 0, onlyFolds = folds): EvalResult {
+  const analyzer = createAnalyzer(defaultAnalyzerConfig('auto'))
+  const docs = d.texts.map((t) => analyzer.analyze(t))
+  const { names, y } = encodeLabels(d.labels)
+  const k = kind ?? defaultTextModel(names.length)
+  const assign = stratifiedKFold(y, folds, seed)
+  const truth: number[] = []
+  const pred: number[] = []
+  const foldAccuracy: number[] = []
+  let fitSeconds = 0
+  for (let f = 0; f < onlyFolds; f++) {
+    const tr: number[] = []
+    const te: number[] = []
+    for (let i = 0; i < y.length; i++) (assign[i] === f ? te : tr).push(i)
+    const t0 = performance.now()
+    const { space, model } = fitOnAnalyzed(tr.map((i) => docs[i]!), Int32Array.from(tr, (i) => y[i]!), names.length, k, { seed })
+    fitSeconds += (performance.now() - t0) / 1000
+    const p = predictAnalyzed(space, model, te.map((i) => docs[i]!))
+    let ok = 0
+    te.forEach((i, r) => {
+      truth.push(y[i]!)
+      pred.push(p[r]!)
+      if (p[r] === y[i]) ok++
+    })
+    foldAccuracy.push(ok / te.length)
+  }
+  const rep = multiclassReport(truth, pred, names)
+  return { accuracy: rep.accuracy, macroF1: rep.macroF1, fitSeconds, foldAccuracy }
+}
+
+/** Fixed train → test split of one model family. */
+export function fixedSplitText(train: LabelledTexts, test: LabelledTexts, kind: TextModelKind | undefined, seed = 0): EvalResult {
+  const analyzer = createAnalyzer(defaultAnalyzerConfig('auto'))
+  const { names, y } = encodeLabels([...train.labels, ...test.labels])
+  const n = train.texts.length
+  const k = kind ?? defaultTextModel(names.length)
+  const t0 = performance.now()
+  const { space, model } = fitOnAnalyzed(train.texts.map((t) => analyzer.analyze(t)), y.subarray(0, n), names.length, k, { seed })
+  const fitSeconds = (performance.now() - t0) / 1000
+  const p = predictAnalyzed(space, model, test.texts.map((t) => analyzer.analyze(t)))
+  const rep = multiclassReport(y.subarray(n), p, names)
+  return { accuracy: rep.accuracy, macroF1: rep.macroF1, fitSeconds, foldAccuracy: [rep.accuracy] }
+}
+
+const f4 = (x: number): string => x.toFixed(4)
+
+export async function run(_args: string[]): Promise<void> {
+  const parts: string[] = []
+  const chn = dataFile('chnsenticorp', 'ChnSentiCorp_htl_all.csv')
+  const bTrain = dataFile('banking77', 'train.csv')
+  const bTest = dataFile('banking77', 'test.csv')
+  parts.push(`Chinese segmentation: jieba (${jiebaEngine()}). Features (one default for every task): word 1–2-grams + character n-grams (Han 1–3, other words char_wb 2–5), TF-IDF with sublinear tf, each block L2-normalised, min df 2 from 1,000 documents. Default model: L2 logistic regression (L-BFGS, C = 10) for two classes, one-vs-rest squared-hinge linear SVM (dual coordinate descent, C = 1) for more. scikit-learn is not installed on this machine, so the scikit-learn numbers are the published anchors of issue 6, not re-measured on our folds.`)
+
+  if (chn) {
+    const d = await loadTexts(chn, 'review', 'label')
+    const rows: Array<Array<string | number>> = []
+    const results = new Map<string, EvalResult>()
+    for (const kind of [undefined, 'svm', 'nbsvm', 'nb', 'cnb'] as const) {
+      process.stderr.write(`ChnSentiCorp 5-fold ${kind ?? 'default'}\n`)
+      const r = crossValidateText(d, kind, 5, 0)
+      results.set(kind ?? 'default', r)
+      rows.push([kind === undefined ? '**default (logistic)**' : kind, f4(r.accuracy), f4(r.macroF1), r.foldAccuracy.map(f4).join(' '), r.fitSeconds.toFixed(1)])
+    }
+    const def = results.get('default')!
+    const lex = d.texts.map((t) => lexiconSentiment(t))
+    let lexOk = 0
+    let neutral = 0
+    lex.forEach((s, i) => {
+      if (s.label === 'neutral') neutral++
+      else if ((s.label === 'positive') === (d.labels[i] === '1')) lexOk++
+    })
+    parts.push(`## ChnSentiCorp (\`chnsenticorp/ChnSentiCorp_htl_all.csv\`, ${d.texts.length} reviews, stratified 5-fold, seed 0)
+
+${markdownTable(['model', 'accuracy', 'macro-F1', 'fold accuracies', 'fit s (5 folds)'], rows)}
+
+Anchors: scikit-learn TF-IDF + linear SVM 5-fold **0.902**; BERT-class models ~0.95 (different split). Target >= 0.91.
+**${def.accuracy >= 0.91 ? 'Met' : 'Missed'}**: the default reaches ${f4(def.accuracy)}${def.accuracy >= 0.91 ? '' : ` — below the 0.91 target by ${f4(0.91 - def.accuracy)}, though above the scikit-learn anchor of 0.902`}.
+
+Lexicon fallback (cold start, no training; the weaker mode): ${f4(lexOk / d.texts.length)} accuracy over all ${d.texts.length} reviews (neutral counted as wrong; ${neutral} neutral), ${f4(lexOk / Math.max(1, d.texts.length - neutral))} on the ${d.texts.length - neutral} it commits on. A trained model is far better as soon as labels exist.`)
+    const an = createAnalyzer({ ...defaultAnalyzerConfig('zh'), negation: false, clauseMarks: true })
+    const kw = tfidfKeywords(d.texts.map((t) => an.tokens(t)), d.labels.map((l) => (l === '1' ? 'positive' : 'negative')), 10)
+    parts.push(`Keywords per label (TF-IDF, group mean): positive — ${kw.get('positive')!.map((k) => k.term).join(', ')}; negative — ${kw.get('negative')!.map((k) => k.term).join(', ')}.`)
+  } else parts.push('## ChnSentiCorp\n\nSkipped: shared data absent.')
+
+  if (bTrain && bTest) {
+    const train = await loadTexts(bTrain, 'text', 'category')
+    const test = await loadTexts(bTest, 'text', 'category')
+    const rows: Array<Array<string | number>> = []
+    let def: EvalResult | undefined
+    for (const kind of [undefined, 'nbsvm', 'nb', 'cnb'] as const) {
+      process.stderr.write(`Banking77 ${kind ?? 'default'}\n`)
+      const r = fixedSplitText(train, test, kind)
+      def ??= r
+      rows.push([kind === undefined ? '**default (svm)**' : kind, f4(r.accuracy), f4(r.macroF1), r.fitSeconds.toFixed(2)])
+    }
+    // Timings of the whole pipeline the CLI runs (`rapport text train`): analysis + intent model with
+    // validation split, temperature, threshold and refit; then single-text predictions.
+    process.stderr.write('Banking77 intent model\n')
+    const { value: intent, seconds: intentSeconds } = await timed(() => fitIntentModel(train.texts, train.labels))
+    const { value: plain, seconds: plainSeconds } = await timed(() => fitTextClassifier(train.texts, train.labels, { calibration: 0 }))
+    for (let i = 0; i < 50; i++) predictText(plain, test.texts[i]!)
+    const lat: number[] = []
+    let answered = 0
+    let answeredOk = 0
+    let ok = 0
+    test.texts.forEach((t, i) => {
+      const t0 = performance.now()
+      const r = classifyIntent(intent, t)
+      lat.push(performance.now() - t0)
+      if (r.label === test.labels[i]) ok++
+      if (!r.abstain) {
+        answered++
+        if (r.label === test.labels[i]) answeredOk++
+      }
+    })
+    lat.sort((a, b) => a - b)
+    const q = (p: number): number => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]!
+    const jsonMb = JSON.stringify(textClassifierToJson(plain)).length / 1e6
+    // Suggested replies: the training questions are the knowledge base (answer = its intent); a reply is
+    // right when the best-matching question has the test question's intent.
+    const kb = buildAnswerIndex(train.texts.map((q, i) => ({ question: q, answer: train.labels[i]! })))
+    let p1 = 0
+    let p3 = 0
+    const { seconds: retrievalSeconds } = await timed(() => {
+      test.texts.forEach((t, i) => {
+        const s = suggestAnswers(kb, t, 3)
+        if (s[0]?.answer === test.labels[i]) p1++
+        if (s.some((x) => x.answer === test.labels[i])) p3++
+      })
+    })
+    const acc = def!.accuracy
+    parts.push(`## Banking77 (\`banking77/train.csv\` ${train.texts.length} → \`test.csv\` ${test.texts.length}, 77 intents)
+
+${markdownTable(['model', 'accuracy', 'macro-F1', 'fit s'], rows)}
+
+Anchors: scikit-learn char n-gram + linear SVM **0.906**; TF-IDF + logistic regression **0.895**; full-data sentence encoders ~0.93. Target >= 0.91.
+**${acc >= 0.91 ? 'Met' : 'Missed'}**: the default reaches ${f4(acc)}.
+
+Speed (targets: train < 30 s on 2 cores, predict one text < 2 ms):
+
+${markdownTable(
+  ['measure', 'value', 'target', 'status'],
+  [
+    ['plain classifier fit (analysis + TF-IDF + SVM), s', plainSeconds.toFixed(2), '< 30', plainSeconds < 30 ? 'met' : 'missed'],
+    ['intent model fit (+ 20 % validation, temperature, threshold, refit), s', intentSeconds.toFixed(2), '< 30', intentSeconds < 30 ? 'met' : 'missed'],
+    ['predict one text, median ms', q(0.5).toFixed(3), '< 2', q(0.5) < 2 ? 'met' : 'missed'],
+    ['predict one text, p99 ms (tail, GC and load included)', q(0.99).toFixed(3), '< 2', q(0.99) < 2 ? 'met' : 'missed'],
+  ],
+)}
+
+Model JSON (vocabulary + float64 weights, base64): ${jsonMb.toFixed(1)} MB.
+
+Intent hand-off: threshold ${f4(intent.threshold)} tuned on a 20 % validation split (wrong cost 1); on the test set the model answers ${f4(answered / test.texts.length)} of questions with accuracy ${f4(answeredOk / Math.max(1, answered))} and hands off the rest (accuracy without hand-off ${f4(ok / test.texts.length)}). Temperature ${intent.classifier.model.temperature.toFixed(3)}.
+
+Suggested replies (BM25 over the ${train.texts.length} training questions as the knowledge base): the top reply has the right intent for ${f4(p1 / test.texts.length)} of test questions, one of the top 3 for ${f4(p3 / test.texts.length)} (${((retrievalSeconds * 1000) / test.texts.length).toFixed(2)} ms per question). No published anchor; retrieval is a reply suggester, not the intent classifier.`)
+  } else parts.push('## Banking77\n\nSkipped: shared data absent.')
+
+  parts.push(`Timings were taken on a shared 2-core machine while other benchmarks and tests ran, so they are upper bounds of a quiet run.`)
+  writeResults('text', 'Text intelligence: sentiment, intent, replies, keywords', parts.join('\n\n'))
+}

@@ -1,0 +1,77 @@
+import { createAnalyzer, type AnalyzerConfig } from './analyzer.ts'
+import type { FeatureSpace } from './feature-space.ts'
+import type { LinearModel } from './linear-model.ts'
+import type { TextClassifier } from './text-classifier.ts'
+import { tfidfFromTerms, type TfidfModel } from './tfidf.ts'
+import type { Segmenter } from './tokenizer.ts'
+import { TEXT_MODEL_KINDS, type TextModelKind } from './train-linear.ts'
+
+/** Float64 arrays travel as base64 of their bytes, so a model reloads bit-for-bit (identical outputs). */
+export function float64ToBase64(a: Float64Array): string {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64')
+}
+
+export function base64ToFloat64(s: string): Float64Array {
+  const b = Buffer.from(s, 'base64')
+  if (b.byteLength % 8 !== 0) throw new Error('model JSON: float array has a bad length')
+  const out = new Float64Array(b.byteLength / 8)
+  new Uint8Array(out.buffer).set(b)
+  return out
+}
+
+interface TfidfJson {
+  terms: string[]
+  idf: string
+  sublinearTf: boolean
+  binary: boolean
+}
+
+export interface TextClassifierJson {
+  format: 'rapport.text-classifier'
+  version: 1
+  kind: TextModelKind
+  labels: string[]
+  analyzer: AnalyzerConfig
+  space: { kind: 'tfidf'; words: TfidfJson | null; chars: TfidfJson | null } | { kind: 'hash'; features: number; seed: number }
+  model: { nClasses: number; nFeatures: number; coef: string; bias: string; temperature: number }
+}
+
+/** Plain JSON form of a text classifier (vocabulary, idf, weights, analyzer settings). */
+export function textClassifierToJson(clf: TextClassifier): TextClassifierJson {
+  const tf = (m: TfidfModel | null): TfidfJson | null =>
+    m && { terms: m.terms, idf: float64ToBase64(m.idf), sublinearTf: m.sublinearTf, binary: m.binary }
+  const s = clf.space
+  const m = clf.model
+  return {
+    format: 'rapport.text-classifier',
+    version: 1,
+    kind: clf.kind,
+    labels: clf.labels,
+    analyzer: clf.analyzer.config,
+    space: s.kind === 'tfidf' ? { kind: 'tfidf', words: tf(s.words), chars: tf(s.chars) } : s,
+    model: { nClasses: m.nClasses, nFeatures: m.nFeatures, coef: float64ToBase64(m.coef), bias: float64ToBase64(m.bias), temperature: m.temperature },
+  }
+}
+
+/** Rebuilds a classifier from {@link textClassifierToJson}'s output; throws on a malformed object. */
+export function textClassifierFromJson(json: unknown, segmenter?: Segmenter): TextClassifier {
+  const j = json as Partial<TextClassifierJson>
+  if (j?.format !== 'rapport.text-classifier' || j.version !== 1) throw new Error('not a rapport text-classifier model (format/version)')
+  if (!j.kind || !TEXT_MODEL_KINDS.includes(j.kind) || !Array.isArray(j.labels) || !j.analyzer || !j.space || !j.model) {
+    throw new Error('text-classifier model JSON is missing fields')
+  }
+  const tf = (t: TfidfJson | null): TfidfModel | null => t && tfidfFromTerms(t.terms, base64ToFloat64(t.idf), t.sublinearTf, t.binary)
+  const space: FeatureSpace = j.space.kind === 'tfidf' ? { kind: 'tfidf', words: tf(j.space.words), chars: tf(j.space.chars) } : j.space
+  const m = j.model
+  const model: LinearModel = {
+    nClasses: m.nClasses,
+    nFeatures: m.nFeatures,
+    coef: base64ToFloat64(m.coef),
+    bias: base64ToFloat64(m.bias),
+    temperature: m.temperature,
+  }
+  if (model.coef.length !== model.nClasses * model.nFeatures || model.bias.length !== model.nClasses || j.labels.length !== model.nClasses) {
+    throw new Error('text-classifier model JSON: weight shapes do not match')
+  }
+  return { kind: j.kind, labels: j.labels, analyzer: createAnalyzer(j.analyzer, segmenter), space, model }
+}

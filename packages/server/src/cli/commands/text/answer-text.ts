@@ -1,0 +1,51 @@
+import { Option, type Command } from 'commander'
+import { buildAnswerIndex, suggestAnswers } from '@rapport/ml'
+import { InputError, UsageError } from '../../errors.ts'
+import { printJson, printLine } from '../../output.ts'
+import { numberOption, tableOptions, withTableOptions } from '../../table-flags.ts'
+import { columnIndex, readTable } from '../../../io/read-table.ts'
+
+interface AnswerOpts extends Record<string, unknown> {
+  kb: string
+  questionCol: string
+  answerCol: string
+  top: number
+  lang: 'zh' | 'en' | 'auto'
+  json?: boolean
+}
+
+/** `rapport text answer`: suggested replies by BM25 retrieval over a question/answer knowledge base. */
+export function addAnswerTextCommand(parent: Command): void {
+  const cmd = parent
+    .command('answer')
+    .description('suggest replies to a question from a knowledge base of question/answer pairs (BM25)')
+    .argument('<question>', 'the customer question')
+    .requiredOption('--kb <file>', 'knowledge base with question and answer columns')
+    .requiredOption('--question-col <name>', 'column with the known questions')
+    .requiredOption('--answer-col <name>', 'column with the answers')
+    .option('--top <n>', 'number of suggestions', numberOption('--top'), 3)
+    .addOption(new Option('--lang <lang>', 'zh, en or auto').choices(['zh', 'en', 'auto']).default('auto'))
+    .option('--json', 'print one JSON object')
+  withTableOptions(cmd).action(async (question: string, o: AnswerOpts) => runAnswer(question, o))
+}
+
+async function runAnswer(question: string, o: AnswerOpts): Promise<void> {
+  if (!Number.isInteger(o.top) || o.top < 1) throw new UsageError(`--top must be a positive integer, got ${o.top}`)
+  if (question.trim() === '') throw new UsageError('the question is empty')
+  const table = await readTable(o.kb, tableOptions(o))
+  const qi = columnIndex(table, o.questionCol)
+  const ai = columnIndex(table, o.answerCol)
+  const pairs = table.rows.map((r, i) => {
+    const q = (r[qi] ?? '').trim()
+    const a = (r[ai] ?? '').trim()
+    if (q === '') throw new InputError(`${o.kb}:${table.lines[i]}: ${table.columns[qi]}: empty question`)
+    if (a === '') throw new InputError(`${o.kb}:${table.lines[i]}: ${table.columns[ai]}: empty answer`)
+    return { question: q, answer: a }
+  })
+  if (pairs.length === 0) throw new InputError(`${o.kb}: no data rows`)
+  const index = buildAnswerIndex(pairs, { lang: o.lang })
+  const suggestions = suggestAnswers(index, question, o.top).map((s) => ({ ...s, line: table.lines[s.index] }))
+  if (o.json) return printJson({ question, kb: o.kb, suggestions })
+  if (suggestions.length === 0) printLine('no matching question in the knowledge base')
+  for (const s of suggestions) printLine(`${s.score.toFixed(3)}  [${s.matchedQuestion}]  ${s.answer}`)
+}
