@@ -8,42 +8,32 @@ export interface UpsertCounts {
 
 /**
  * Writes a batch with one statement: the columns travel as one array parameter each and come back as rows
- * through `unnest` (no per-row round trip). Rows whose key exists are updated only when something changed,
- * so re-importing the same data writes nothing and leaves updated_at alone; the others are inserted.
+ * through `unnest` (no per-row round trip). Existing rows are updated only when something changed, so
+ * re-importing the same data writes nothing and leaves updated_at alone.
  *
- * Why not INSERT … ON CONFLICT DO UPDATE: its speculative insertion made bulk loads about 1.6× slower
- * (PostgreSQL 15, 200k order lines). The update-then-insert-missing form reads one snapshot, so it is exact
- * within a transaction; a concurrent writer inserting the same key fails with a unique violation (23505)
- * instead of merging, which the caller reports.
+ * Why INSERT … ON CONFLICT rather than an UPDATE joined to the batch plus an INSERT of the missing keys: the
+ * join form was faster on small tables, but inside a long import transaction the table grows while its
+ * statistics don't, and the planner's joins then scanned the whole table for every batch (measured:
+ * quadratic, 1M order lines slowing from 118 ms to 555 ms per batch). ON CONFLICT probes the unique index
+ * once per row whatever the statistics say, so cost stays linear.
  * `values[c][i]` is column c of row i; rows must be unique on the key within the batch.
  */
 export async function upsertBatch(db: Db, spec: EntityTable, workspaceId: number, values: unknown[][]): Promise<UpsertCounts> {
   const cols = spec.columns.map(columnName)
   const unnestArgs = spec.columns.map((c, i) => `$${i + 2}::${c.arrayType}[]`).join(', ')
+  const selectList = spec.columns.map((c, i) => (c.expr ? c.expr(`r.c${i}`) : `r.c${i}`)).join(', ')
   const alias = spec.columns.map((_, i) => `c${i}`).join(', ')
-  const valueOf = (col: string): string => {
-    const i = cols.indexOf(col)
-    const c = spec.columns[i]
-    if (!c) throw new Error(`no column ${col}`)
-    return c.expr ? c.expr(`r.c${i}`) : `r.c${i}`
-  }
-  const keyMatch = spec.keyColumns.map((k) => `t.${k} = ${valueOf(k)}`).join(' AND ')
   const nonKey = cols.filter((c) => !spec.keyColumns.includes(c))
-  const update = spec.appendOnly
-    ? 'upd AS (SELECT 1 WHERE false)'
-    : `upd AS (
-        UPDATE ${spec.table} t SET ${nonKey.map((c) => `${c} = ${valueOf(c)}`).join(', ')}${spec.touchUpdatedAt ? ', updated_at = now()' : ''}
-        FROM r WHERE t.workspace_id = $1 AND ${keyMatch}
-          AND (${nonKey.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${nonKey.map(valueOf).join(', ')})
-        RETURNING 1)`
-  const sql = `WITH r AS (SELECT * FROM unnest(${unnestArgs}) AS r(${alias})),
-    ${update},
-    ins AS (
-      INSERT INTO ${spec.table} (workspace_id, ${cols.join(', ')})
-      SELECT $1, ${cols.map(valueOf).join(', ')} FROM r
-      WHERE NOT EXISTS (SELECT 1 FROM ${spec.table} t WHERE t.workspace_id = $1 AND ${keyMatch})
-      RETURNING 1)
-    SELECT (SELECT count(*) FROM ins) AS inserted, (SELECT count(*) FROM upd) AS updated`
+  const conflict = spec.appendOnly
+    ? 'DO NOTHING'
+    : `DO UPDATE SET ${nonKey.map((c) => `${c} = excluded.${c}`).join(', ')}${spec.touchUpdatedAt ? ', updated_at = now()' : ''}
+       WHERE (${nonKey.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${nonKey.map((c) => `excluded.${c}`).join(', ')})`
+  const sql = `WITH w AS (
+      INSERT INTO ${spec.table} AS t (workspace_id, ${cols.join(', ')})
+      SELECT $1, ${selectList} FROM unnest(${unnestArgs}) AS r(${alias})
+      ON CONFLICT (workspace_id, ${spec.keyColumns.join(', ')}) ${conflict}
+      RETURNING (xmax = 0) AS inserted)
+    SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated FROM w`
   const [row] = await db.query<{ inserted: number; updated: number }>(sql, [workspaceId, ...values])
   return { inserted: Number(row?.inserted ?? 0), updated: Number(row?.updated ?? 0) }
 }
