@@ -26,6 +26,18 @@ test('quoted fields spanning lines keep their newlines, and lines are counted th
   assert.deepEqual(await all(f), [[1, ['text', 'label']], [3, ['hello\nworld', 'a']], [4, ['plain', 'b']]])
 })
 
+test('line numbers count blank lines, CRLF endings and a last line without a newline', async () => {
+  const f = put('lines.csv', 'a,b\r\n\r\n1,2\r\n"x\r\ny",3\r\n\r\n4,5')
+  const g = put('lines-lf.csv', 'a,b\n\n1,2\n"x\r\ny",3\n\n4,5\n')
+  assert.deepEqual(await all(g), [[1, ['a', 'b']], [3, ['1', '2']], [5, ['x\r\ny', '3']], [7, ['4', '5']]])
+  assert.deepEqual(await all(f), [[1, ['a', 'b']], [3, ['1', '2']], [5, ['x\r\ny', '3']], [7, ['4', '5']]])
+})
+
+test('a malformed quote is an input error naming the file and line', async () => {
+  const f = put('bad.csv', 'a,b\n1,2\n"open,3\n')
+  await assert.rejects(all(f), (e: Error) => e.message.startsWith(`${f}:`) && /Quote|quote/.test(e.message))
+})
+
 test('separator is sniffed: tab, semicolon, whitespace runs', async () => {
   assert.deepEqual(sniffSeparator('a\tb\tc'), { kind: 'char', char: '\t' })
   assert.deepEqual(sniffSeparator('a;b;"x,y"'), { kind: 'char', char: ';' })

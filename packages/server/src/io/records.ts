@@ -53,16 +53,20 @@ export async function* readRecordBatches(file: string, opts: TableOptions = {}):
     if (batch.length > 0) yield batch
     return
   }
+  // Line numbers come from counting newlines in each record's raw text: csv-parse's `info` option gives them
+  // too, but costs 2.6 s per million records (measured: 6.3 s with info, 3.3 s with raw, 2.4 s plain).
+  // Empty lines are therefore kept by the parser (so they are counted) and dropped here.
   const parser = decodedStream(file, opts).pipe(
     parse({
       delimiter: sep.char,
       quote: resolveQuote(opts),
       bom: true,
       relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
+      skip_empty_lines: false,
+      raw: true,
     }),
   )
+  let linesBefore = 0
   let failure: unknown
   let ended = false
   let wake: (() => void) | undefined
@@ -74,8 +78,20 @@ export async function* readRecordBatches(file: string, opts: TableOptions = {}):
   }
   // Read at most a batch ahead of the consumer: the stream stays paused (and the file unread) meanwhile.
   const pump = () => {
-    let item: { record: string[]; info: { lines: number } } | null
-    while (batch.length < 5000 && (item = parser.read() as typeof item) !== null) batch.push({ line: item.info.lines, values: item.record })
+    let item: { record: string[]; raw: string } | null
+    while (batch.length < 5000 && (item = parser.read() as typeof item) !== null) {
+      const raw = item.raw
+      let newlines = 0
+      for (let i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) newlines++
+      // Each record ends one line further, plus the newlines inside its quoted fields. `raw` may or may not
+      // carry the record's own line ending (it does for LF files, not for CRLF): don't count that one.
+      if (raw.endsWith('\n')) newlines--
+      const line = linesBefore + 1 + newlines
+      linesBefore = line
+      const values = item.record
+      if (values.length === 1 && values[0] === '') continue
+      batch.push({ line, values })
+    }
     if (batch.length > 0) signal()
   }
   parser.on('readable', pump)
@@ -90,7 +106,7 @@ export async function* readRecordBatches(file: string, opts: TableOptions = {}):
   for (;;) {
     if (failure !== undefined) {
       const e = failure as { message?: string; lines?: number }
-      throw new InputError(`${file}:${e.lines ?? '?'}: ${e.message ?? String(failure)}`)
+      throw new InputError(`${file}:${e.lines ?? linesBefore + 1}: ${e.message ?? String(failure)}`)
     }
     if (batch.length > 0) {
       const out = batch
