@@ -6,7 +6,7 @@ test('eval topn: every algorithm prints the metrics as one JSON object', () => {
   const t = tempDir({ 'u.data': ratingsTsv() })
   try {
     for (const algo of ['pop', 'itemknn', 'als', 'ease']) {
-      const r = rapport(['eval', 'topn', '--file', t.path('u.data'), '--algo', algo, '--k', '3', '--json'])
+      const r = rapport(['eval', 'topn', '--file', t.path('u.data'), '--algo', algo, '--k', '3', '--stratify', 'user', '--json'])
       assert.equal(r.code, 0, `${algo}: ${r.stderr}`)
       const out = JSON.parse(r.stdout)
       assert.equal(out.k, 3)
@@ -31,6 +31,17 @@ test('eval topn: two-column file with a header, item stratification, params and 
     assert.equal(out.trainInteractions + out.testInteractions, 96)
     assert.equal(rapport(['eval', 'topn', '--file', t.path('buys.csv'), '--stratify', 'week']).code, 2)
     assert.equal(rapport(['eval', 'topn', '--file', t.path('buys.csv'), '--k', '0']).code, 2)
+  } finally {
+    t.cleanup()
+  }
+})
+
+test('eval topn: the default split is stratified by item, as design.md specifies', () => {
+  const t = tempDir({ 'u.data': ratingsTsv() })
+  try {
+    const r = rapport(['eval', 'topn', '--file', t.path('u.data'), '--algo', 'pop', '--json'])
+    assert.equal(r.code, 0, r.stderr)
+    assert.match(JSON.parse(r.stdout).protocol, /stratified by item/)
   } finally {
     t.cleanup()
   }

@@ -30,7 +30,7 @@ export function registerEvalTopN(evalGroup: Command): void {
     .option('--k <n>', 'list length', numberOption('--k'), 10)
     .option('--seed <n>', 'seed of the split and of the algorithm', numberOption('--seed'), 42)
     .option('--ratio <r>', 'training share within each group', numberOption('--ratio'), 0.75)
-    .option('--stratify <by>', 'split within each user (Microsoft Recommenders default) or each item', 'user')
+    .option('--stratify <by>', 'split within each item (the protocol in design.md) or each user (Microsoft Recommenders default)', 'item')
     .option('--param <name=value>', 'hyper-parameter, repeatable (e.g. lambda=500, factors=32, alpha=5, reg=10, neighbours=100)', collectParam)
     .option('--json', 'print one JSON object')
   withColumnOptions(withTableOptions(cmd), false)
