@@ -1,5 +1,5 @@
 import type { Matrix } from '../data/pipeline.ts'
-import { lbfgs } from './lbfgs.ts'
+import { minimizeLbfgs } from '../optimize/lbfgs.ts'
 import { choleskySolve } from './ridge.ts'
 
 export interface LogisticOptions {
@@ -65,7 +65,7 @@ export function fitLogistic(X: Matrix, y: ArrayLike<number>, options: LogisticOp
   const x =
     solver === 'newton' || (solver === 'auto' && p <= 300)
       ? newton(X, y, sw, C * scale, scale, objective, options.maxIterations ?? 100)
-      : lbfgs(objective, new Float64Array(p + 1), { maxIterations: options.maxIterations ?? 1000, gradientTolerance: 1e-6 }).x
+      : minimizeLbfgs(objective, new Float64Array(p + 1), { maxIter: options.maxIterations ?? 1000, gtol: 1e-6 }).x
   return { type: 'logistic', intercept: x[p] as number, weights: Array.from(x.subarray(0, p)) }
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { csrFromTriplets } from '../sparse/csr.ts'
-import { minimizeLbfgs } from './lbfgs.ts'
+import { minimizeLbfgs } from '../optimize/lbfgs.ts'
 import { linearScores, softmaxInPlace } from './linear-model.ts'
 import { trainLogistic } from './logistic.ts'
 

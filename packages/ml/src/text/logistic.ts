@@ -1,5 +1,5 @@
 import type { Csr } from '../sparse/csr.ts'
-import { minimizeLbfgs, type MinimizeLbfgsOptions } from './lbfgs.ts'
+import { minimizeLbfgs, type MinimizeLbfgsOptions } from '../optimize/lbfgs.ts'
 import { packOneVsRest, type LinearModel } from './linear-model.ts'
 
 export interface SparseLogisticOptions extends MinimizeLbfgsOptions {

@@ -1,3 +1,7 @@
+/**
+ * Limited-memory BFGS, the one quasi-Newton minimiser shared by the dense (predict/) and sparse (text/) logistic
+ * regressions.
+ */
 export interface MinimizeLbfgsOptions {
   /** History length. Default 10. */
   memory?: number
