@@ -1,7 +1,8 @@
 /**
  * Import throughput: generates 1,000,000 order lines (plus the customers, products and orders they point
  * to) as CSV, imports them with `importFile` — the same path as `rapport import` — and reports rows/s and
- * peak memory on PGlite and, when one answers, PostgreSQL. `--rows N` for a smaller run.
+ * peak memory on PGlite and, when one answers, PostgreSQL. `--rows N` for a smaller run, `--only pglite|postgres`
+ * for one database (either prints the table instead of writing the results file).
  */
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs'
 import { once } from 'node:events'
@@ -116,12 +117,15 @@ async function postgresUrl(): Promise<{ url: string; drop: () => Promise<void> }
 export async function run(args: string[]): Promise<void> {
   const i = args.indexOf('--rows')
   const lines = i >= 0 ? Number(args[i + 1]) : 1_000_000
+  const o = args.indexOf('--only')
+  const only = o >= 0 ? args[o + 1] : undefined
+  if (only !== undefined && only !== 'pglite' && only !== 'postgres') throw new Error('--only takes pglite or postgres')
   const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-import-'))
   try {
     process.stderr.write(`generating ${lines} order lines in ${dir}\n`)
     const files = await generate(dir, lines)
     const results: Array<Row & { peakMiB: number }> = []
-    const pglite = await peakRss(async () => {
+    const pglite = only === 'postgres' ? undefined : await peakRss(async () => {
       const db = await openDb({ dataDir: join(dir, 'pglite') })
       try {
         return await load(db, 'PGlite', files)
@@ -129,8 +133,8 @@ export async function run(args: string[]): Promise<void> {
         await db.close()
       }
     })
-    results.push(...pglite.value.map((r) => ({ ...r, peakMiB: pglite.peakMiB })))
-    const pgTarget = await postgresUrl()
+    if (pglite) results.push(...pglite.value.map((r) => ({ ...r, peakMiB: pglite.peakMiB })))
+    const pgTarget = only === 'pglite' ? undefined : await postgresUrl()
     if (pgTarget) {
       try {
         const res = await peakRss(async () => {
@@ -153,7 +157,7 @@ export async function run(args: string[]): Promise<void> {
       const mem = r.peakMiB < 1024 ? 'met' : 'MISSED'
       return `- ${r.database}: ${Math.round(r.rowsPerSecond).toLocaleString('en')} order lines/s against a target of ${target(r.database).toLocaleString('en')} (${speed}); peak RSS ${r.peakMiB.toFixed(0)} MiB against 1024 MiB (${mem}).`
     })
-    if (!pgTarget) verdicts.push('- PostgreSQL: no server answered on 127.0.0.1:5432, so it was not measured.')
+    if (!pgTarget && only !== 'pglite') verdicts.push('- PostgreSQL: no server answered on 127.0.0.1:5432, so it was not measured.')
     const body = [
       `Data: ${lines.toLocaleString('en')} generated order lines (4 per order) plus their customers, products and orders, as CSV;`,
       'each file imported with `importFile` (validation, reference resolution, upsert in one transaction), as `rapport import` does.',
@@ -178,7 +182,7 @@ export async function run(args: string[]): Promise<void> {
       '- Ideas not yet tried: COPY into a staging table then one INSERT … SELECT; reference lookups on a second',
       '  connection; parsing and validation in a worker thread.',
     ].join('\n')
-    if (lines === 1_000_000) writeResults('import', 'Import benchmark', body)
+    if (lines === 1_000_000 && only === undefined) writeResults('import', 'Import benchmark', body)
     else process.stdout.write(`${body}\n`)
   } finally {
     rmSync(dir, { recursive: true, force: true })

@@ -1,3 +1,4 @@
+import { arrayLiteral } from './array-literal.ts'
 import type { Db } from './db.ts'
 import type { RefSpec } from './entity-tables.ts'
 
@@ -17,24 +18,54 @@ export class RefResolver {
 
   /** Returns the internal id of every key that exists; missing keys are absent from the map. */
   async resolve(keys: Iterable<string>): Promise<Map<string, number>> {
+    const list = [...keys]
+    const ids = await this.resolveColumn(list)
     const out = new Map<string, number>()
-    const missing: string[] = []
-    for (const k of new Set(keys)) {
-      const hit = this.#cache.get(k)
-      if (hit === undefined) missing.push(k)
-      else out.set(k, hit)
-    }
-    if (missing.length > 0) {
-      const rows = await this.db.query<{ k: string; id: number }>(
-        `SELECT ${this.ref.keyColumn} AS k, id FROM ${this.ref.table} WHERE workspace_id = $1 AND ${this.ref.keyColumn} = ANY($2::text[])`,
-        [this.workspaceId, missing],
-      )
-      if (this.#cache.size + rows.length > this.maxCached) this.#cache.clear()
-      for (const r of rows) {
-        out.set(r.k, Number(r.id))
-        this.#cache.set(r.k, Number(r.id))
-      }
-    }
+    list.forEach((k, i) => {
+      const id = ids[i]
+      if (id !== undefined) out.set(k, id)
+    })
     return out
+  }
+
+  /**
+   * The internal id of each key, aligned with the input (undefined for keys that don't exist, and for
+   * null). One pass and no intermediate sets: a bulk import calls this for every 5,000 rows.
+   */
+  async resolveColumn(keys: readonly unknown[]): Promise<Array<number | undefined>> {
+    const ids = new Array<number | undefined>(keys.length)
+    let missing: Set<string> | undefined
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]
+      if (k === null || k === undefined) continue
+      const key = typeof k === 'string' ? k : String(k)
+      const hit = this.#cache.get(key)
+      if (hit === undefined) (missing ??= new Set()).add(key)
+      else ids[i] = hit
+    }
+    if (missing === undefined) return ids
+    // One unique-index probe per key, whatever the planner believes: with `key = ANY($2)` and statistics
+    // from before a large import (never analysed, or analysed when the table was small) it chose a bitmap
+    // scan of every row of the workspace and filtered them — 35 ms a batch against 250k orders, 9 s of a
+    // 1M-line import (measured). The correlated form can only be planned as index lookups.
+    const rows = await this.db.query<{ k: string; id: number | null }>(
+      `SELECT k, (SELECT t.id FROM ${this.ref.table} t WHERE t.workspace_id = $1 AND t.${this.ref.keyColumn} = k) AS id
+         FROM unnest($2::text[]) AS k`,
+      [this.workspaceId, arrayLiteral([...missing])],
+    )
+    if (this.#cache.size + rows.length > this.maxCached) this.#cache.clear()
+    const fetched = new Map<string, number>()
+    for (const r of rows) {
+      if (r.id === null) continue
+      const id = Number(r.id)
+      fetched.set(r.k, id)
+      this.#cache.set(r.k, id)
+    }
+    for (let i = 0; i < keys.length; i++) {
+      if (ids[i] !== undefined) continue
+      const k = keys[i]
+      if (k !== null && k !== undefined) ids[i] = fetched.get(typeof k === 'string' ? k : String(k))
+    }
+    return ids
   }
 }

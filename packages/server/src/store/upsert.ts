@@ -1,3 +1,4 @@
+import { arrayLiteral } from './array-literal.ts'
 import type { Db } from './db.ts'
 import { columnName, type EntityTable } from './entity-tables.ts'
 
@@ -34,6 +35,6 @@ export async function upsertBatch(db: Db, spec: EntityTable, workspaceId: number
       ON CONFLICT (workspace_id, ${spec.keyColumns.join(', ')}) ${conflict}
       RETURNING (xmax = 0) AS inserted)
     SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated FROM w`
-  const [row] = await db.query<{ inserted: number; updated: number }>(sql, [workspaceId, ...values])
+  const [row] = await db.query<{ inserted: number; updated: number }>(sql, [workspaceId, ...values.map(arrayLiteral)])
   return { inserted: Number(row?.inserted ?? 0), updated: Number(row?.updated ?? 0) }
 }

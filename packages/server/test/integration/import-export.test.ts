@@ -161,6 +161,43 @@ for (const backend of backends()) {
       assert.equal(await count(db, 'events'), 0, "a customer's events go with them")
     })
 
+    test('parsing on the worker thread gives the same errors, rejects and rows as on this thread', async () => {
+      const inThread = file('w-customers.csv', customersCsv.replace(/\bc(\d)\b/g, 'w$1'))
+      const onWorker = file('w-customers-2.csv', customersCsv.replace(/\bc(\d)\b/g, 'w$1'))
+      const a = await importFile(db, inThread, { entity: 'customers', workspaceId: 1, parseInWorker: false })
+      const b = await importFile(db, onWorker, { entity: 'customers', workspaceId: 1, parseInWorker: true })
+      assert.equal(b.committed, false)
+      assert.deepEqual(b.errors, a.errors)
+      assert.deepEqual([b.read, b.rejected, b.format, b.ignoredColumns], [a.read, a.rejected, a.format, a.ignoredColumns])
+      const skipped = await importFile(db, onWorker, { entity: 'customers', workspaceId: 1, parseInWorker: true, skipInvalid: true })
+      assert.equal(skipped.inserted, 5)
+      const rejects = readFileSync(`${onWorker}.rejects.csv`, 'utf8').trim().split('\n')
+      assert.equal(rejects.length, 3)
+      assert.match(rejects[1] ?? '', /^3,email: Invalid email address,w2,/)
+    })
+
+    test('a malformed file read by the worker fails with file:line and the input-error class', async () => {
+      const p = file('w-bad.csv', 'external_id,name\nx1,Ann\nx2,Bob,extra\n')
+      await assert.rejects(importFile(db, p, { entity: 'customers', workspaceId: 1, parseInWorker: true }), (e: Error) => {
+        assert.equal(e.name, 'InputError')
+        assert.match(e.message, /w-bad\.csv:3: has 3 fields but the header has 2/)
+        return true
+      })
+    })
+
+    test('awkward text survives the bulk path; a key repeated across batches keeps its last row', async () => {
+      const awkward = ['say "hi"', 'back\\slash', '{braces,comma}', 'NULL', '多字节 ✓']
+      const rows = awkward.map((name, i) => `a${i},"${name.replace(/"/g, '""')}"`)
+      rows.push('a0,first again', 'a1,second', 'a0,last wins')
+      for (const parseInWorker of [false, true]) {
+        const p = file(`awkward-${parseInWorker}.csv`, `external_id,name\n${rows.join('\n')}\n`)
+        const s = await importFile(db, p, { entity: 'customers', workspaceId: 1, parseInWorker, batchSize: 2 })
+        assert.equal(s.committed, true)
+        const got = await db.query<{ external_id: string; name: string }>("SELECT external_id, name FROM customers WHERE external_id LIKE 'a_' ORDER BY external_id")
+        assert.deepEqual(got.map((r) => r.name), ['last wins', 'second', ...awkward.slice(2)])
+      }
+    })
+
     test('export is ordered by key in byte order', async () => {
       const text = await exportText(db, 'customers', ['external_id', 'city'])
       assert.equal(text.split('\n')[0], 'external_id,city')

@@ -2,85 +2,78 @@ import type { Db } from '../../store/db.ts'
 import type { EntityTable } from '../../store/entity-tables.ts'
 import { RefResolver } from '../../store/resolve-refs.ts'
 import { upsertBatch, type UpsertCounts } from '../../store/upsert.ts'
-import type { SourceRow } from '../../io/import-source.ts'
 import type { RowError } from './row-error.ts'
-
-export interface Pending {
-  row: SourceRow
-  data: Record<string, unknown>
-}
+import type { RowOrigin, ValidBatch } from './valid-batch.ts'
 
 /**
- * Collects validated rows and writes them in batches: resolves references (a row naming an unknown customer,
- * product or order is rejected with a row error), keeps the last row when a key repeats within the batch
- * (the same result as writing them one after another), and upserts.
+ * Writes validated batches: resolves references (a row naming an unknown customer, product or order is
+ * rejected with a row error), keeps the last row when a key repeats within the batch (the same result as
+ * writing them one after another), and upserts.
  */
 export class BatchWriter {
-  #pending: Pending[] = []
   #resolvers: RefResolver[]
+  #refFields: Set<string>
 
   constructor(
     private readonly db: Db,
     private readonly spec: EntityTable,
     private readonly workspaceId: number,
-    private readonly reject: (row: SourceRow, errors: RowError[]) => void,
+    private readonly reject: (origin: RowOrigin, errors: RowError[]) => void,
   ) {
     this.#resolvers = spec.refs.map((r) => new RefResolver(db, workspaceId, r))
+    this.#refFields = new Set(spec.refs.map((r) => r.field))
   }
 
-  get size(): number {
-    return this.#pending.length
+  /** Writes a batch now: resolve its references, then upsert. */
+  async write(batch: ValidBatch): Promise<UpsertCounts> {
+    return this.upsert(await this.prepare(batch))
   }
 
-  add(row: SourceRow, data: Record<string, unknown>): void {
-    this.#pending.push({ row, data })
-  }
-
-  /** Hands over the rows collected so far (to `write`), starting a new batch. */
-  take(): Pending[] {
-    const batch = this.#pending
-    this.#pending = []
-    return batch
-  }
-
-  async flush(): Promise<UpsertCounts> {
-    return this.write(this.take())
-  }
-
-  async write(batch: Pending[]): Promise<UpsertCounts> {
-    if (batch.length === 0) return { inserted: 0, updated: 0 }
-    const ids = await Promise.all(
-      this.#resolvers.map((r) => r.resolve(batch.map((p) => p.data[r.ref.field]).filter((v): v is string => typeof v === 'string'))),
-    )
-    const good: Pending[] = []
-    for (const p of batch) {
-      const errs: RowError[] = []
-      this.#resolvers.forEach((r, i) => {
-        const key = p.data[r.ref.field]
-        if (key === undefined && r.ref.optional) return
-        const id = ids[i]?.get(String(key))
-        if (id === undefined) errs.push({ line: p.row.line, column: r.ref.field, reason: `unknown ${r.ref.noun} "${String(key)}"` })
-        else p.data[`__ref_${r.ref.field}`] = id
-      })
-      if (errs.length > 0) this.reject(p.row, errs)
-      else good.push(p)
+  /**
+   * Resolves the batch's references, reporting rows whose reference is unknown, and lays the good rows out
+   * as one array per table column, ready for `upsert` (undefined when no row is left).
+   */
+  async prepare(batch: ValidBatch): Promise<unknown[][] | undefined> {
+    const n = batch.lines.length
+    if (n === 0) return undefined
+    const keyColumns = this.#resolvers.map((r) => batch.columns[r.ref.field] ?? [])
+    const ids = await Promise.all(this.#resolvers.map((r, i) => r.resolveColumn(keyColumns[i] as unknown[])))
+    const good: number[] = []
+    for (let row = 0; row < n; row++) {
+      let errs: RowError[] | undefined
+      for (let i = 0; i < this.#resolvers.length; i++) {
+        if ((ids[i] as Array<number | undefined>)[row] !== undefined) continue
+        const r = this.#resolvers[i] as RefResolver
+        const key = (keyColumns[i] as unknown[])[row]
+        if ((key === null || key === undefined) && r.ref.optional) continue
+        ;(errs ??= []).push({ line: batch.lines[row] as number, column: r.ref.field, reason: `unknown ${r.ref.noun} "${String(key)}"` })
+      }
+      if (errs) this.reject({ line: batch.lines[row] as number, raw: batch.raw?.[row] ?? {} }, errs)
+      else good.push(row)
     }
-    const unique = lastPerKey(good, this.spec)
-    if (unique.length === 0) return { inserted: 0, updated: 0 }
-    const refFields = new Set(this.spec.refs.map((r) => r.field))
-    const values = this.spec.columns.map((c) =>
-      unique.map(({ data }) => {
-        const v = refFields.has(c.field) ? data[`__ref_${c.field}`] : data[c.field]
-        if (v === undefined || v === null) return null
-        return typeof v === 'object' ? JSON.stringify(v) : v
-      }),
-    )
+    const rows = lastPerKey(good, this.spec.keyFields.map((f) => batch.columns[f] ?? []))
+    if (rows.length === 0) return undefined
+    return this.spec.columns.map((c) => {
+      const refIndex = this.#refFields.has(c.field) ? this.#resolvers.findIndex((r) => r.ref.field === c.field) : -1
+      const source = refIndex >= 0 ? (ids[refIndex] as unknown[]) : (batch.columns[c.field] ?? [])
+      return rows.map((row) => source[row] ?? null)
+    })
+  }
+
+  async upsert(values: unknown[][] | undefined): Promise<UpsertCounts> {
+    if (values === undefined) return { inserted: 0, updated: 0 }
     return upsertBatch(this.db, this.spec, this.workspaceId, values)
   }
 }
 
-function lastPerKey(rows: Pending[], spec: EntityTable): Pending[] {
-  const byKey = new Map<string, Pending>()
-  for (const p of rows) byKey.set(spec.keyFields.map((f) => String(p.data[f])).join('\u0000'), p)
-  return byKey.size === rows.length ? rows : [...byKey.values()]
+/** The rows to write, in order, keeping only the last of rows that share a key. */
+function lastPerKey(rows: number[], keyColumns: unknown[][]): number[] {
+  const last = new Map<unknown, number>()
+  const [a = [], b = []] = keyColumns
+  if (keyColumns.length === 1) for (const row of rows) last.set(a[row], row)
+  else if (keyColumns.length === 2) for (const row of rows) last.set(`${String(a[row])}\u0000${String(b[row])}`, row)
+  else for (const row of rows) last.set(keyColumns.map((c) => String(c[row])).join('\u0000'), row)
+  if (last.size === rows.length) return rows
+  const keep = new Set(last.values())
+  return rows.filter((row) => keep.has(row))
 }

@@ -1,11 +1,13 @@
-import { entitySchemas, type EntityName } from '../../domain/entities.ts'
-import { coerceRecord } from '../../domain/coerce.ts'
+import { type EntityName } from '../../domain/entities.ts'
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import type { Db } from '../../store/db.ts'
 import { entityTables } from '../../store/entity-tables.ts'
 import type { SourceRow } from '../../io/import-source.ts'
-import { deriveKey } from './derive-key.ts'
-import { zodRowErrors, type RowError } from './row-error.ts'
+import type { RowError } from './row-error.ts'
 import { BatchWriter } from './batch-writer.ts'
+import { WritePipeline } from './write-pipeline.ts'
+import { rowValidator } from './row-validator.ts'
+import { BatchBuilder, type ImportChunk, type RowOrigin } from './valid-batch.ts'
 
 export interface ImportOptions {
   entity: EntityName
@@ -16,7 +18,7 @@ export interface ImportOptions {
   /** How many row errors to keep in the summary (all are counted). */
   maxErrorsKept?: number
   onProgress?: (rowsRead: number) => void
-  onReject?: (row: SourceRow, errors: RowError[]) => void
+  onReject?: (origin: RowOrigin, errors: RowError[]) => void
 }
 
 export interface ImportSummary {
@@ -46,66 +48,74 @@ export async function importRows(
   rows: AsyncIterable<SourceRow | SourceRow[]> | Iterable<SourceRow>,
   opts: ImportOptions,
 ): Promise<ImportSummary> {
+  return importChunks(db, validatedChunks(rows, opts), opts)
+}
+
+/** Validates rows on this thread and groups them into chunks of about `batchSize` valid rows. */
+async function* validatedChunks(
+  rows: AsyncIterable<SourceRow | SourceRow[]> | Iterable<SourceRow>,
+  opts: ImportOptions,
+): AsyncGenerator<ImportChunk> {
+  const check = rowValidator(opts.entity)
+  const builder = new BatchBuilder(opts.entity, opts.onReject !== undefined)
+  const size = opts.batchSize ?? 5000
+  let chunk: ImportChunk = { read: 0, bytes: 0, batch: undefined, rejects: [] }
+  let sinceYield = 0
+  for await (const item of rows) {
+    for (const row of Array.isArray(item) ? item : [item]) {
+      chunk.read++
+      const checked = check(row)
+      if (checked.ok) builder.add(row, checked.data)
+      else chunk.rejects.push({ origin: row, errors: checked.errors })
+      if (builder.size >= size) {
+        yield { ...chunk, batch: builder.take() }
+        chunk = { read: 0, bytes: 0, batch: undefined, rejects: [] }
+      }
+      // Replies to the writes in flight are only handled when the event loop gets a turn, and validating
+      // rows from a buffered source never gives it one (async iteration runs on microtasks): without this,
+      // a batch's upsert went out only after the whole next batch was validated, and the server sat idle.
+      if (++sinceYield >= 500) {
+        sinceYield = 0
+        await yieldToEventLoop()
+      }
+    }
+  }
+  yield { ...chunk, batch: builder.take() }
+}
+
+/**
+ * Writes chunks of validated rows in one transaction (see importRows for the rules). The chunks may come
+ * from this thread or from the parse worker.
+ */
+export async function importChunks(db: Db, chunks: AsyncIterable<ImportChunk>, opts: ImportOptions): Promise<ImportSummary> {
   const t0 = performance.now()
-  const schema = entitySchemas[opts.entity]
   const spec = entityTables[opts.entity]
   const maxKept = opts.maxErrorsKept ?? 1000
-  const fields = Object.keys(schema.shape)
   const errors: RowError[] = []
   const summary: ImportSummary = {
     entity: opts.entity, read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0,
     committed: false, errors, errorCount: 0, seconds: 0, rowsPerSecond: 0,
   }
-  const reject = (row: SourceRow, errs: RowError[]): void => {
+  const reject = (origin: RowOrigin, errs: RowError[]): void => {
     summary.rejected++
     summary.errorCount += errs.length
     for (const e of errs) if (errors.length < maxKept) errors.push(e)
-    opts.onReject?.(row, errs)
+    opts.onReject?.(origin, errs)
   }
   try {
     await db.transaction(async (tx) => {
       const writer = new BatchWriter(tx, spec, opts.workspaceId, reject)
-      const batchSize = opts.batchSize ?? 5000
-      // One write is kept in flight while the next batch is parsed and validated: on PostgreSQL the server
-      // works on the previous batch meanwhile.
-      let inFlight: Promise<void> = Promise.resolve()
-      const flush = async (): Promise<void> => {
-        const pending = writer.take()
-        await inFlight
-        inFlight = writer.write(pending).then((c) => {
-          summary.inserted += c.inserted
-          summary.updated += c.updated
-        })
-        // Surface a failed write now rather than at the end; the handled copy avoids an unhandled rejection.
-        inFlight.catch(() => undefined)
-      }
-      for await (const item of rows) {
-        for (const row of Array.isArray(item) ? item : [item]) {
-          summary.read++
-          const { record } = row
-          if (typeof record.__parseError === 'string') {
-            reject(row, [{ line: row.line, reason: `invalid JSON: ${record.__parseError}` }])
-            continue
-          }
-          const coerceErrors = coerceRecord(record)
-          const parsed = schema.safeParse(record)
-          if (coerceErrors.length > 0 || !parsed.success) {
-            const errs: RowError[] = coerceErrors.map((e) => ({ line: row.line, column: e.field, reason: e.reason }))
-            if (!parsed.success) {
-              for (const e of zodRowErrors(row.line, record, parsed.error)) if (!errs.some((x) => x.column === e.column)) errs.push(e)
-            }
-            reject(row, errs)
-            continue
-          }
-          const data = parsed.data as Record<string, unknown>
-          if (spec.derivedKey && data.external_id === undefined) data.external_id = deriveKey(fields, data)
-          writer.add(row, data)
-          if (writer.size >= batchSize) await flush()
-        }
+      const pipeline = new WritePipeline(writer, (c) => {
+        summary.inserted += c.inserted
+        summary.updated += c.updated
+      })
+      for await (const chunk of chunks) {
+        summary.read += chunk.read
+        for (const r of chunk.rejects) reject(r.origin, r.errors)
+        if (chunk.batch) await pipeline.push(chunk.batch)
         opts.onProgress?.(summary.read)
       }
-      await flush()
-      await inFlight
+      await pipeline.drain()
       if (summary.rejected > 0 && !opts.skipInvalid) throw new Rollback()
     })
     summary.committed = true
@@ -114,6 +124,8 @@ export async function importRows(
     summary.inserted = 0
     summary.updated = 0
   }
+  // Rows are rejected while parsing and, for unknown references, while writing: report them in file order.
+  errors.sort((a, b) => a.line - b.line)
   opts.onProgress?.(summary.read)
   summary.unchanged = summary.committed ? summary.read - summary.rejected - summary.inserted - summary.updated : 0
   summary.seconds = (performance.now() - t0) / 1000

@@ -1,6 +1,6 @@
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { stringify, type Stringifier } from 'csv-stringify'
-import type { SourceRow } from '../../io/import-source.ts'
+import type { RowOrigin } from './valid-batch.ts'
 import type { RowError } from './row-error.ts'
 
 /**
@@ -15,7 +15,7 @@ export class RejectsFile {
 
   constructor(readonly path: string) {}
 
-  write(row: SourceRow, errors: RowError[]): void {
+  write(row: RowOrigin, errors: RowError[]): void {
     if (!this.#csv) {
       this.#columns = Object.keys(row.raw)
       this.#out = createWriteStream(this.path)

@@ -1,0 +1,71 @@
+/**
+ * The parse worker: reads an import file, validates each row and posts chunks of validated rows (by
+ * column) to the main thread, which resolves references and writes. Parsing and validation take about as
+ * long as the database's share of an import; on its own thread that work overlaps with the writes instead
+ * of adding to them, and on PGlite (whose server runs on the main thread) it is the only way to use a
+ * second core.
+ *
+ * Flow control: at most `maxAhead` chunks are posted and not yet acknowledged, so a slow database holds
+ * the file back instead of filling memory.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { entitySchemas } from '../../domain/entities.ts'
+import { openImportSource } from '../../io/import-source.ts'
+import { rowValidator } from './row-validator.ts'
+import { BatchBuilder, type ImportChunk } from './valid-batch.ts'
+import type { ParseJob, WorkerMessage } from './parse-protocol.ts'
+
+const port = parentPort
+if (!port) throw new Error('parse-worker.ts runs as a worker thread')
+const job = workerData as ParseJob
+const post = (m: WorkerMessage): void => port.postMessage(m)
+
+let credits = job.maxAhead
+let wake: (() => void) | undefined
+port.on('message', (m: { type: 'ack' }) => {
+  if (m.type !== 'ack') return
+  credits++
+  const w = wake
+  wake = undefined
+  w?.()
+})
+
+async function send(chunk: ImportChunk): Promise<void> {
+  while (credits <= 0) await new Promise<void>((resolve) => (wake = resolve))
+  credits--
+  post({ type: 'chunk', chunk })
+}
+
+async function run(): Promise<void> {
+  const source = openImportSource(job.file, Object.keys(entitySchemas[job.entity].shape), job.source)
+  const check = rowValidator(job.entity)
+  const builder = new BatchBuilder(job.entity, job.keepRaw)
+  let chunk: ImportChunk = { read: 0, bytes: 0, batch: undefined, rejects: [] }
+  let metaSent = false
+  for await (const rows of source.rows) {
+    // The header has been read by now, so the ignored columns are known.
+    if (!metaSent) {
+      post({ type: 'meta', format: source.format, ignoredColumns: source.ignoredColumns, totalBytes: source.totalBytes })
+      metaSent = true
+    }
+    for (const row of rows) {
+      chunk.read++
+      for (const v of Object.values(row.raw)) chunk.bytes += v.length + 1
+      const checked = check(row)
+      if (checked.ok) builder.add(row, checked.data)
+      else chunk.rejects.push({ origin: { line: row.line, raw: row.raw }, errors: checked.errors })
+      if (builder.size >= job.batchSize) {
+        await send({ ...chunk, batch: builder.take() })
+        chunk = { read: 0, bytes: 0, batch: undefined, rejects: [] }
+      }
+    }
+  }
+  if (!metaSent) post({ type: 'meta', format: source.format, ignoredColumns: source.ignoredColumns, totalBytes: source.totalBytes })
+  await send({ ...chunk, batch: builder.take() })
+  post({ type: 'end' })
+}
+
+run().catch((err: unknown) => {
+  const e = err instanceof Error ? err : new Error(String(err))
+  post({ type: 'error', name: e.name, message: e.message, ...(e.stack !== undefined && { stack: e.stack }) })
+})

@@ -1,0 +1,37 @@
+import { entitySchemas, type EntityName } from '../../domain/entities.ts'
+import { coerceRecord } from '../../domain/coerce.ts'
+import { entityTables } from '../../store/entity-tables.ts'
+import type { SourceRow } from '../../io/import-source.ts'
+import { deriveKey } from './derive-key.ts'
+import { zodRowErrors, type RowError } from './row-error.ts'
+
+export type CheckedRow = { ok: true; data: Record<string, unknown> } | { ok: false; errors: RowError[] }
+
+/**
+ * Turns one source row into the entity's validated shape: coerces the strings of a CSV cell (numbers, JSON,
+ * lists, times), validates with the entity's zod schema, and derives the key of entities without a natural
+ * one. Pure and synchronous, so it runs the same on the main thread and in the parse worker.
+ */
+export function rowValidator(entity: EntityName): (row: SourceRow) => CheckedRow {
+  const schema = entitySchemas[entity]
+  const spec = entityTables[entity]
+  const fields = Object.keys(schema.shape)
+  return (row) => {
+    const { record } = row
+    if (typeof record.__parseError === 'string') {
+      return { ok: false, errors: [{ line: row.line, reason: `invalid JSON: ${record.__parseError}` }] }
+    }
+    const coerceErrors = coerceRecord(record)
+    const parsed = schema.safeParse(record)
+    if (coerceErrors.length > 0 || !parsed.success) {
+      const errors: RowError[] = coerceErrors.map((e) => ({ line: row.line, column: e.field, reason: e.reason }))
+      if (!parsed.success) {
+        for (const e of zodRowErrors(row.line, record, parsed.error)) if (!errors.some((x) => x.column === e.column)) errors.push(e)
+      }
+      return { ok: false, errors }
+    }
+    const data = parsed.data as Record<string, unknown>
+    if (spec.derivedKey && data.external_id === undefined) data.external_id = deriveKey(fields, data)
+    return { ok: true, data }
+  }
+}
