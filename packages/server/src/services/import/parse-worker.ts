@@ -15,6 +15,7 @@ import { rowValidator } from './row-validator.ts'
 import { BatchBuilder, type ImportChunk } from './valid-batch.ts'
 import type { ParseJob, WorkerMessage } from './parse-protocol.ts'
 
+const CHUNK_MAX_BYTES = 8 * 2 ** 20
 const port = parentPort
 if (!port) throw new Error('parse-worker.ts runs as a worker thread')
 const job = workerData as ParseJob
@@ -54,7 +55,8 @@ async function run(): Promise<void> {
       const checked = check(row)
       if (checked.ok) builder.add(row, checked.data)
       else chunk.rejects.push({ origin: { line: row.line, raw: row.raw }, errors: checked.errors })
-      if (builder.size >= job.batchSize) {
+      // Long texts (reviews, tickets) make rows large: a chunk also ends at 8 MiB, so memory stays bounded.
+      if (builder.size >= job.batchSize || chunk.bytes >= CHUNK_MAX_BYTES) {
         await send({ ...chunk, batch: builder.take() })
         chunk = { read: 0, bytes: 0, batch: undefined, rejects: [] }
       }
