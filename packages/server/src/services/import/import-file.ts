@@ -50,11 +50,16 @@ export async function importFile(db: Db, file: string, opts: ImportFileOptions):
     let bytes = 0
     let total = 0
     void parsed.meta.then((m) => (total = m.totalBytes), () => undefined)
-    summary = await importChunks(db, countChunkBytes(parsed.chunks, (n) => (bytes += n)), {
-      ...importOpts,
-      onProgress: (read) => onProgress?.(read, total > 0 ? Math.min(1, bytes / total) : 1),
-    })
-    ;({ format, ignoredColumns } = await parsed.meta)
+    try {
+      summary = await importChunks(db, countChunkBytes(parsed.chunks, (n) => (bytes += n)), {
+        ...importOpts,
+        onProgress: (read) => onProgress?.(read, total > 0 ? Math.min(1, bytes / total) : 1),
+      })
+      ;({ format, ignoredColumns } = await parsed.meta)
+    } finally {
+      // Also when the database failed before the chunks were read: a waiting worker would keep the process alive.
+      await parsed.stop()
+    }
   } else {
     const source = openImportSource(file, Object.keys(entitySchemas[opts.entity].shape), opts)
     let approxBytes = 0

@@ -7,8 +7,9 @@ export interface WorkerSource {
   /** Resolves once the worker has read the file's header. */
   meta: Promise<{ format: 'csv' | 'jsonl'; ignoredColumns: string[]; totalBytes: number }>
   chunks: AsyncIterable<ImportChunk>
+  /** Stops the worker (safe to call twice; iteration to the end stops it too). */
+  stop: () => Promise<void>
 }
-
 
 /** Starts the parse worker on a file; see parse-worker.ts. The worker stops when iteration ends. */
 export function parseInWorker(job: ParseJob): WorkerSource {
@@ -72,7 +73,11 @@ export function parseInWorker(job: ParseJob): WorkerSource {
       await worker.terminate()
     }
   }
-  return { meta: meta.then(({ format, ignoredColumns, totalBytes }) => ({ format, ignoredColumns, totalBytes })), chunks: chunks() }
+  return {
+    meta: meta.then(({ format, ignoredColumns, totalBytes }) => ({ format, ignoredColumns, totalBytes })),
+    chunks: chunks(),
+    stop: async () => void (await worker.terminate()),
+  }
 }
 
 /** The worker's error as the class the CLI maps to an exit code. */
