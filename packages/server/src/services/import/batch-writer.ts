@@ -24,11 +24,6 @@ export class BatchWriter {
     this.#refFields = new Set(spec.refs.map((r) => r.field))
   }
 
-  /** Writes a batch now: resolve its references, then upsert. */
-  async write(batch: ValidBatch): Promise<UpsertCounts> {
-    return this.upsert(await this.prepare(batch))
-  }
-
   /**
    * Resolves the batch's references, reporting rows whose reference is unknown, and lays the good rows out
    * as one array per table column, ready for `upsert` (undefined when no row is left).

@@ -6,8 +6,7 @@ import type { SourceRow } from '../../io/import-source.ts'
 import type { RowError } from './row-error.ts'
 import { BatchWriter } from './batch-writer.ts'
 import { WritePipeline } from './write-pipeline.ts'
-import { rowValidator } from './row-validator.ts'
-import { BatchBuilder, type ImportChunk, type RowOrigin } from './valid-batch.ts'
+import { ChunkCollector, type ImportChunk, type RowOrigin } from './valid-batch.ts'
 
 export interface ImportOptions {
   entity: EntityName
@@ -56,21 +55,12 @@ async function* validatedChunks(
   rows: AsyncIterable<SourceRow | SourceRow[]> | Iterable<SourceRow>,
   opts: ImportOptions,
 ): AsyncGenerator<ImportChunk> {
-  const check = rowValidator(opts.entity)
-  const builder = new BatchBuilder(opts.entity, opts.onReject !== undefined)
-  const size = opts.batchSize ?? 5000
-  let chunk: ImportChunk = { read: 0, bytes: 0, batch: undefined, rejects: [] }
+  const collector = new ChunkCollector(opts.entity, opts.onReject !== undefined, opts.batchSize ?? 5000)
   let sinceYield = 0
   for await (const item of rows) {
     for (const row of Array.isArray(item) ? item : [item]) {
-      chunk.read++
-      const checked = check(row)
-      if (checked.ok) builder.add(row, checked.data)
-      else chunk.rejects.push({ origin: row, errors: checked.errors })
-      if (builder.size >= size) {
-        yield { ...chunk, batch: builder.take() }
-        chunk = { read: 0, bytes: 0, batch: undefined, rejects: [] }
-      }
+      const chunk = collector.push(row)
+      if (chunk) yield chunk
       // Replies to the writes in flight are only handled when the event loop gets a turn, and validating
       // rows from a buffered source never gives it one (async iteration runs on microtasks): without this,
       // a batch's upsert went out only after the whole next batch was validated, and the server sat idle.
@@ -80,7 +70,7 @@ async function* validatedChunks(
       }
     }
   }
-  yield { ...chunk, batch: builder.take() }
+  yield collector.finish()
 }
 
 /**

@@ -11,8 +11,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { entitySchemas } from '../../domain/entities.ts'
 import { openImportSource } from '../../io/import-source.ts'
-import { rowValidator } from './row-validator.ts'
-import { BatchBuilder, type ImportChunk } from './valid-batch.ts'
+import { ChunkCollector, type ImportChunk } from './valid-batch.ts'
 import type { ParseJob, WorkerMessage } from './parse-protocol.ts'
 
 const CHUNK_MAX_BYTES = 8 * 2 ** 20
@@ -39,9 +38,8 @@ async function send(chunk: ImportChunk): Promise<void> {
 
 async function run(): Promise<void> {
   const source = openImportSource(job.file, Object.keys(entitySchemas[job.entity].shape), job.source)
-  const check = rowValidator(job.entity)
-  const builder = new BatchBuilder(job.entity, job.keepRaw)
-  let chunk: ImportChunk = { read: 0, bytes: 0, batch: undefined, rejects: [] }
+  // Long texts (reviews, tickets) make rows large: a chunk also ends at 8 MiB, so memory stays bounded.
+  const collector = new ChunkCollector(job.entity, job.keepRaw, job.batchSize, CHUNK_MAX_BYTES)
   let metaSent = false
   for await (const rows of source.rows) {
     // The header has been read by now, so the ignored columns are known.
@@ -50,20 +48,12 @@ async function run(): Promise<void> {
       metaSent = true
     }
     for (const row of rows) {
-      chunk.read++
-      for (const v of Object.values(row.raw)) chunk.bytes += v.length + 1
-      const checked = check(row)
-      if (checked.ok) builder.add(row, checked.data)
-      else chunk.rejects.push({ origin: { line: row.line, raw: row.raw }, errors: checked.errors })
-      // Long texts (reviews, tickets) make rows large: a chunk also ends at 8 MiB, so memory stays bounded.
-      if (builder.size >= job.batchSize || chunk.bytes >= CHUNK_MAX_BYTES) {
-        await send({ ...chunk, batch: builder.take() })
-        chunk = { read: 0, bytes: 0, batch: undefined, rejects: [] }
-      }
+      const chunk = collector.push(row)
+      if (chunk) await send(chunk)
     }
   }
   if (!metaSent) post({ type: 'meta', format: source.format, ignoredColumns: source.ignoredColumns, totalBytes: source.totalBytes })
-  await send({ ...chunk, batch: builder.take() })
+  await send(collector.finish())
   post({ type: 'end' })
 }
 

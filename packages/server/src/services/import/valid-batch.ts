@@ -1,6 +1,8 @@
 import { entitySchemas, type EntityName } from '../../domain/entities.ts'
 import { entityTables } from '../../store/entity-tables.ts'
+import type { SourceRow } from '../../io/import-source.ts'
 import type { RowError } from './row-error.ts'
+import { rowValidator } from './row-validator.ts'
 
 /** Where a row came from: its line, and its original cells (for the rejects file; may be empty). */
 export interface RowOrigin {
@@ -28,10 +30,6 @@ export interface ImportChunk {
   bytes: number
   batch: ValidBatch | undefined
   rejects: Array<{ origin: RowOrigin; errors: RowError[] }>
-}
-
-export function batchSize(batch: ValidBatch): number {
-  return batch.lines.length
 }
 
 /** Collects validated rows into a ValidBatch. */
@@ -76,5 +74,47 @@ export class BatchBuilder {
       columns: Object.fromEntries(this.#fields.map((f) => [f, []])),
       raw: this.keepRaw ? [] : undefined,
     }
+  }
+}
+
+/**
+ * Validates rows one by one and groups them into chunks: a chunk is ready once it holds `maxRows` valid rows
+ * or covers `maxBytes` of input. Used on the main thread and in the parse worker alike.
+ */
+export class ChunkCollector {
+  readonly #check: ReturnType<typeof rowValidator>
+  readonly #builder: BatchBuilder
+  #chunk = ChunkCollector.#empty()
+
+  constructor(
+    entity: EntityName,
+    keepRaw: boolean,
+    private readonly maxRows: number,
+    private readonly maxBytes = Number.POSITIVE_INFINITY,
+  ) {
+    this.#check = rowValidator(entity)
+    this.#builder = new BatchBuilder(entity, keepRaw)
+  }
+
+  /** Takes one row; returns a chunk when one is complete. */
+  push(row: SourceRow): ImportChunk | undefined {
+    const chunk = this.#chunk
+    chunk.read++
+    for (const v of Object.values(row.raw)) chunk.bytes += v.length + 1
+    const checked = this.#check(row)
+    if (checked.ok) this.#builder.add(row, checked.data)
+    else chunk.rejects.push({ origin: { line: row.line, raw: row.raw }, errors: checked.errors })
+    return this.#builder.size >= this.maxRows || chunk.bytes >= this.maxBytes ? this.finish() : undefined
+  }
+
+  /** The rows taken since the last chunk (possibly none), as a chunk. */
+  finish(): ImportChunk {
+    const out = { ...this.#chunk, batch: this.#builder.take() }
+    this.#chunk = ChunkCollector.#empty()
+    return out
+  }
+
+  static #empty(): ImportChunk {
+    return { read: 0, bytes: 0, batch: undefined, rejects: [] }
   }
 }
