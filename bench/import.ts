@@ -2,7 +2,8 @@
  * Import throughput: generates 1,000,000 order lines (plus the customers, products and orders they point
  * to) as CSV, imports them with `importFile` — the same path as `rapport import` — and reports rows/s and
  * peak memory on PGlite and, when one answers, PostgreSQL. `--rows N` for a smaller run, `--only pglite|postgres`
- * for one database (either prints the table instead of writing the results file).
+ * for one database (either prints the table instead of writing the results file), `--runs N` (default 3; the
+ * verdict uses the median run).
  */
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs'
 import { once } from 'node:events'
@@ -124,48 +125,63 @@ export async function run(args: string[]): Promise<void> {
   try {
     process.stderr.write(`generating ${lines} order lines in ${dir}\n`)
     const files = await generate(dir, lines)
-    const results: Array<Row & { peakMiB: number }> = []
-    const pglite = only === 'postgres' ? undefined : await peakRss(async () => {
-      const db = await openDb({ dataDir: join(dir, 'pglite') })
-      try {
-        return await load(db, 'PGlite', files)
-      } finally {
-        await db.close()
-      }
-    })
-    if (pglite) results.push(...pglite.value.map((r) => ({ ...r, peakMiB: pglite.peakMiB })))
-    const pgTarget = only === 'pglite' ? undefined : await postgresUrl()
-    if (pgTarget) {
-      try {
-        const res = await peakRss(async () => {
-          const db = await openDb({ databaseUrl: pgTarget.url })
-          try {
-            return await load(db, 'PostgreSQL', files)
-          } finally {
-            await db.close()
-          }
-        })
-        results.push(...res.value.map((r) => ({ ...r, peakMiB: res.peakMiB })))
-      } finally {
-        await pgTarget.drop()
+    const r = args.indexOf('--runs')
+    const runs = r >= 0 ? Number(args[r + 1]) : 3
+    const results: Array<Row & { run: number; peakMiB: number }> = []
+    let pgMissing = false
+    // Each run imports into fresh databases. The verdict takes the median run: on this shared 2-core machine
+    // one run of the same code varies by ±10 % (measured 98k–118k lines/s on PostgreSQL), and every run is shown.
+    for (let run = 1; run <= runs; run++) {
+      const pglite = only === 'postgres' ? undefined : await peakRss(async () => {
+        const db = await openDb({ dataDir: join(dir, `pglite-${run}`) })
+        try {
+          return await load(db, 'PGlite', files)
+        } finally {
+          await db.close()
+        }
+      })
+      if (pglite) results.push(...pglite.value.map((x) => ({ ...x, run, peakMiB: pglite.peakMiB })))
+      const pgTarget = only === 'pglite' ? undefined : await postgresUrl()
+      if (!pgTarget) pgMissing = only !== 'pglite'
+      if (pgTarget) {
+        try {
+          const res = await peakRss(async () => {
+            const db = await openDb({ databaseUrl: pgTarget.url })
+            try {
+              return await load(db, 'PostgreSQL', files)
+            } finally {
+              await db.close()
+            }
+          })
+          results.push(...res.value.map((x) => ({ ...x, run, peakMiB: res.peakMiB })))
+        } finally {
+          await pgTarget.drop()
+        }
       }
     }
     const target = (db: string): number => (db === 'PostgreSQL' ? 100_000 : 50_000)
-    const lineRows = results.filter((r) => r.entity === 'order_items')
-    const verdicts = lineRows.map((r) => {
-      const speed = r.rowsPerSecond >= target(r.database) ? 'met' : 'MISSED'
-      const mem = r.peakMiB < 1024 ? 'met' : 'MISSED'
-      return `- ${r.database}: ${Math.round(r.rowsPerSecond).toLocaleString('en')} order lines/s against a target of ${target(r.database).toLocaleString('en')} (${speed}); peak RSS ${r.peakMiB.toFixed(0)} MiB against 1024 MiB (${mem}).`
+    const verdicts = ['PGlite', 'PostgreSQL'].flatMap((database) => {
+      const lineRuns = results.filter((x) => x.database === database && x.entity === 'order_items')
+      if (lineRuns.length === 0) return []
+      const speeds = lineRuns.map((x) => x.rowsPerSecond).sort((a, b) => a - b)
+      const median = speeds[Math.floor((speeds.length - 1) / 2)] as number // the lower one for an even count
+      const peak = Math.max(...lineRuns.map((x) => x.peakMiB))
+      const speed = median >= target(database) ? 'met' : 'MISSED'
+      const mem = peak < 1024 ? 'met' : 'MISSED'
+      const all = speeds.map((v) => Math.round(v).toLocaleString('en')).join(', ')
+      return [
+        `- ${database}: median ${Math.round(median).toLocaleString('en')} order lines/s over ${speeds.length} run(s) (${all}) against a target of ${target(database).toLocaleString('en')} (${speed}); highest peak RSS ${peak.toFixed(0)} MiB against 1024 MiB (${mem}).`,
+      ]
     })
-    if (!pgTarget && only !== 'pglite') verdicts.push('- PostgreSQL: no server answered on 127.0.0.1:5432, so it was not measured.')
+    if (pgMissing) verdicts.push('- PostgreSQL: no server answered on 127.0.0.1:5432, so it was not measured.')
     const body = [
       `Data: ${lines.toLocaleString('en')} generated order lines (4 per order) plus their customers, products and orders, as CSV;`,
       'each file imported with `importFile` (validation, reference resolution, upsert in one transaction), as `rapport import` does.',
       'PGlite runs on disk in a temporary folder. Peak memory is the process RSS sampled every 50 ms (PGlite runs in-process, so its WASM heap is included).',
       '',
       markdownTable(
-        ['database', 'entity', 'rows', 'seconds', 'rows/s', 'peak RSS MiB'],
-        results.map((r) => [r.database, r.entity, r.rows, r.seconds, Math.round(r.rowsPerSecond), Math.round(r.peakMiB)]),
+        ['run', 'database', 'entity', 'rows', 'seconds', 'rows/s', 'peak RSS MiB'],
+        results.map((x) => [x.run, x.database, x.entity, x.rows, x.seconds, Math.round(x.rowsPerSecond), Math.round(x.peakMiB)]),
       ),
       '',
       '## Targets',
@@ -178,8 +194,10 @@ export async function run(args: string[]): Promise<void> {
       '  and handed to the main thread by column; the main thread resolves references and upserts, with up to three',
       '  batches in flight (batch n+1\'s reference lookups run while batch n\'s upsert does); on PostgreSQL the',
       '  transaction\'s connection is in pipeline mode, so queued statements are already on the wire.',
-      '- What changed the numbers (1M order lines, 2026-11-24, quiet machine): PostgreSQL 62k → 110k–118k lines/s,',
-      '  PGlite 35k → 60k–65k (three consecutive runs; with other work on the two cores PostgreSQL fell to about 100k).',
+      '- What changed the numbers (1M order lines, 2026-11-24): PostgreSQL 62k → 98k–118k lines/s over nine single',
+      '  runs, PGlite 35k → 54k–65k. The spread is the machine, not the code: in one 20-minute spell the host ran about',
+      '  25 % slower (a fixed single-threaded parse of 1M lines took 4.4–4.8 s instead of 3.5–3.7 s) and this bench',
+      '  measured medians of 88k and 49k, both below target; the table above was taken with the probe at 3.7 s.',
       '  Reference lookups had been planned, with statistics from before the orders import, as a scan of every',
       '  order of the workspace per batch (9 s of the PostgreSQL run); they are now one unique-index probe per key',
       '  whatever the statistics. The rest came from overlapping parsing with writing and closing the gaps between',
