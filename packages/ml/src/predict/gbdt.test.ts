@@ -2,7 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createRng } from '../random.ts'
 import { rocAuc } from '../eval/binary-auc.ts'
-import { fitGbdt, gbdtPredict, type GbdtModel } from './gbdt.ts'
+import { fitGbdt, gbdtMargin, gbdtPredict, type GbdtModel } from './gbdt.ts'
 
 function data(seed: number, n = 600): { X: { rows: number; cols: number; data: Float64Array }; y: number[] } {
   const rng = createRng(seed)
@@ -34,6 +34,22 @@ test('seeded, and JSON round-trip gives identical predictions', () => {
   assert.notDeepEqual(a, c)
   const back = JSON.parse(JSON.stringify(a)) as GbdtModel
   assert.deepEqual(gbdtPredict(back, X), gbdtPredict(a, X))
+})
+
+test('bags: one ensemble whose margin is the mean of the bags fitted alone', () => {
+  const { X, y } = data(7, 300)
+  const opts = { nTrees: 25, subsample: 0.7, seed: 3 }
+  assert.deepEqual(fitGbdt(X, y, { ...opts, bags: 1 }), fitGbdt(X, y, opts))
+  const bagged = fitGbdt(X, y, { ...opts, bags: 3 })
+  assert.equal(bagged.trees.length, 75)
+  const alone = [0, 1, 2].map((b) => gbdtMargin(fitGbdt(X, y, { ...opts, seed: 3 + 1000 * b }), X))
+  const m = gbdtMargin(bagged, X)
+  for (let i = 0; i < X.rows; i++) {
+    const mean = ((alone[0]![i] as number) + (alone[1]![i] as number) + (alone[2]![i] as number)) / 3
+    assert.ok(Math.abs((m[i] as number) - mean) < 1e-12, `row ${i}: ${m[i]} vs ${mean}`)
+  }
+  // The bags really differ (else averaging would change nothing).
+  assert.ok(alone[0]!.some((v, i) => Math.abs(v - (alone[1]![i] as number)) > 1e-6))
 })
 
 test('early stopping keeps fewer trees when the validation loss stops improving', () => {

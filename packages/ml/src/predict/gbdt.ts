@@ -1,7 +1,7 @@
 import type { Matrix } from '../data/pipeline.ts'
 import { createRng, type Rng } from '../random.ts'
 import { stratifiedKFold, kFold } from '../eval/stratified-kfold.ts'
-import { binMatrix } from './hist-binning.ts'
+import { binMatrix, type BinnedMatrix } from './hist-binning.ts'
 import { growTree } from './grow-tree.ts'
 import { addTreeValues, type Tree } from './tree.ts'
 import { sigmoid } from './logistic.ts'
@@ -33,6 +33,11 @@ export interface GbdtOptions {
   earlyStopping?: boolean | 'auto'
   validationFraction?: number
   patience?: number
+  /**
+   * Boosted ensembles averaged into one (each with its own row and column samples): lowers the variance of
+   * the subsampled fit at `bags` × the cost. Default 1.
+   */
+  bags?: number
   seed?: number
 }
 
@@ -48,35 +53,59 @@ export interface GbdtModel {
 /**
  * Gradient-boosted decision trees over histogram-binned features (Friedman 2001; second-order leaves as in
  * XGBoost, Chen & Guestrin 2016; histogram splits as in LightGBM, Ke et al. 2017), with logistic or squared
- * loss, shrinkage, depth/leaf limits, row and column subsampling and early stopping on a validation split.
- * Written here because no well-kept JavaScript library implements this. Seeded. Cost O(trees × depth ×
- * rows × features) plus one O(rows log rows) binning pass.
+ * loss, shrinkage, depth/leaf limits, row and column subsampling, early stopping on a validation split and
+ * optional bagging of several boosted ensembles. Written here because no well-kept JavaScript library
+ * implements this. Seeded. Cost O(bags × trees × depth × rows × features) plus one O(rows log rows) binning pass.
  */
 export function fitGbdt(X: Matrix, y: ArrayLike<number>, options: GbdtOptions = {}): GbdtModel {
   const loss = options.loss ?? 'logistic'
-  const nTrees = options.nTrees ?? 200
-  const lr = options.learningRate ?? 0.05
-  const rng = createRng(options.seed ?? 0)
+  const seed = options.seed ?? 0
+  const bags = Math.max(1, Math.floor(options.bags ?? 1))
   const n = X.rows
   const stop = options.earlyStopping === 'auto' || options.earlyStopping === undefined ? n > 10_000 : options.earlyStopping
   const isValid = new Uint8Array(n)
   if (stop) {
     const k = Math.max(2, Math.round(1 / (options.validationFraction ?? 0.1)))
-    const folds = loss === 'logistic' ? stratifiedKFold(Array.from(y), k, options.seed ?? 0) : kFold(n, k, options.seed ?? 0)
+    const folds = loss === 'logistic' ? stratifiedKFold(Array.from(y), k, seed) : kFold(n, k, seed)
     for (let i = 0; i < n; i++) isValid[i] = folds[i] === 0 ? 1 : 0
   }
   const trainList: number[] = []
   const validRows: number[] = []
   for (let i = 0; i < n; i++) (isValid[i] ? validRows : trainList).push(i)
-  const trainRows = Int32Array.from(trainList)
+  const rows = { train: Int32Array.from(trainList), valid: stop ? validRows : undefined }
   const binned = binMatrix(X, options.maxBins ?? 255)
   let base = 0
-  for (const i of trainRows) base += y[i] as number
-  base /= Math.max(1, trainRows.length)
+  for (const i of rows.train) base += y[i] as number
+  base /= Math.max(1, rows.train.length)
   if (loss === 'logistic') base = Math.log(Math.max(1e-12, base) / Math.max(1e-12, 1 - base))
-  const margin = new Float64Array(n).fill(base)
-  const g = new Float64Array(n)
-  const h = new Float64Array(n)
+  // Bags differ only in their random streams (row and column samples); their mean margin is one ensemble
+  // whose leaf values are divided by the number of bags, so TreeSHAP and JSON need nothing new.
+  const trees: Tree[] = []
+  for (let b = 0; b < bags; b++) {
+    const bag = boost(X, binned, y, base, rows, options, createRng(seed + 1000 * b))
+    if (bags > 1) for (const tree of bag) for (let k = 0; k < tree.value.length; k++) tree.value[k] = (tree.value[k] as number) / bags
+    trees.push(...bag)
+  }
+  return { type: 'gbdt', loss, base, trees }
+}
+
+/** One boosted ensemble from `base`; trees' leaf values include the learning rate. */
+function boost(
+  X: Matrix,
+  binned: BinnedMatrix,
+  y: ArrayLike<number>,
+  base: number,
+  rows: { train: Int32Array; valid: number[] | undefined },
+  options: GbdtOptions,
+  rng: Rng,
+): Tree[] {
+  const loss = options.loss ?? 'logistic'
+  const nTrees = options.nTrees ?? 200
+  const lr = options.learningRate ?? 0.05
+  const trainRows = rows.train
+  const margin = new Float64Array(X.rows).fill(base)
+  const g = new Float64Array(X.rows)
+  const h = new Float64Array(X.rows)
   const trees: Tree[] = []
   let bestLoss = Infinity
   let bestRounds = 0
@@ -104,22 +133,22 @@ export function fitGbdt(X: Matrix, y: ArrayLike<number>, options: GbdtOptions = 
         h[i] = 1
       }
     }
-    const rows = sample(trainRows, subsample, rng)
+    const sampled = sample(trainRows, subsample, rng)
     const features = colsample < 1 ? sample(Int32Array.from({ length: X.cols }, (_, j) => j), colsample, rng) : undefined
-    const tree = growTree(binned, g, h, rows, { ...growOptions, features })
+    const tree = growTree(binned, g, h, sampled, { ...growOptions, features })
     for (let k = 0; k < tree.value.length; k++) tree.value[k] = (tree.value[k] as number) * lr
     trees.push(tree)
     addTreeValues(tree, X, margin)
-    if (stop) {
-      const l = meanLoss(loss, y, margin, validRows)
+    if (rows.valid) {
+      const l = meanLoss(loss, y, margin, rows.valid)
       if (l < bestLoss - 1e-9) {
         bestLoss = l
         bestRounds = trees.length
       } else if (trees.length - bestRounds >= patience) break
     }
   }
-  if (stop) trees.length = Math.max(1, bestRounds)
-  return { type: 'gbdt', loss, base, trees }
+  if (rows.valid) trees.length = Math.max(1, bestRounds)
+  return trees
 }
 
 /** Raw ensemble output: log-odds for the logistic loss, the prediction for squared loss. */

@@ -1,6 +1,7 @@
 import { createRng, type Rng } from '../random.ts'
 import type { DenseMatrix } from './dense-matrix.ts'
 import { createSimdLloyd } from './lloyd-simd.ts'
+import { packCentres } from './packed-centres.ts'
 
 export interface KMeansOptions {
   k: number
@@ -94,17 +95,8 @@ export function lloydIteration(
   const { rows: n, cols: d, data } = x
   const blocks = Math.ceil(k / 8)
   const packed = new Float64Array(blocks * d * 8)
-  // Padding centres get +∞ offsets so they never win.
-  const offset = new Float64Array(blocks * 8).fill(Infinity)
-  for (let c = 0; c < k; c++) {
-    let s = 0
-    for (let j = 0; j < d; j++) {
-      const v = centroids[c * d + j] as number
-      s += v * v
-      packed[((c >> 3) * d + j) * 8 + (c & 7)] = -2 * v
-    }
-    offset[c] = s
-  }
+  const offset = new Float64Array(blocks * 8)
+  packCentres(centroids, k, d, packed, offset)
   next.fill(0)
   counts.fill(0)
   let inertia = 0

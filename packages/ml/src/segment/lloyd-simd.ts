@@ -1,4 +1,5 @@
 import type { DenseMatrix } from './dense-matrix.ts'
+import { packCentres } from './packed-centres.ts'
 
 /**
  * A WebAssembly SIMD (f64x2) version of the Lloyd step in kmeans.ts, for large inputs. The points are
@@ -243,17 +244,7 @@ export function createSimdLloyd(x: DenseMatrix, k: number): SimdLloyd | undefine
   }
   return {
     step(centroids, labels, next, counts) {
-      packed.fill(0)
-      offsets.fill(Infinity)
-      for (let c = 0; c < k; c++) {
-        let s = 0
-        for (let j = 0; j < d; j++) {
-          const v = centroids[c * d + j] as number
-          s += v * v
-          packed[((c >> 3) * d + j) * 8 + (c & 7)] = -2 * v
-        }
-        offsets[c] = s
-      }
+      packCentres(centroids, k, d, packed, offsets)
       sums.fill(0)
       wCounts.fill(0)
       assign(n, d, blocks, dataPtr, packedPtr, offsetPtr, labelsPtr, sumsPtr, countsPtr, normsPtr, resultPtr)

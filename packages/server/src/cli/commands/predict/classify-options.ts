@@ -10,7 +10,7 @@ export function withClassifyOptions(cmd: Command): Command {
     .requiredOption('--target <column>', 'column to predict (two values)')
     .option('--positive <value>', 'value of the target that counts as positive (default: yes/true/1, else the rarer value)')
     .option('--drop <columns>', 'comma-separated columns not to use as features (e.g. an id)')
-    .addOption(new Option('--model <kind>', 'model family; blend averages logistic and gbdt log-odds').choices(['logistic', 'gbdt', 'tree', 'blend']).default('logistic'))
+    .addOption(new Option('--model <kind>', 'model family; blend averages the log-odds of logistic and gbdt (a bag of 5)').choices(['logistic', 'gbdt', 'tree', 'blend']).default('logistic'))
     .option('--seed <n>', 'random seed', numberOption('--seed'), 0)
     .addOption(new Option('--calibration <how>', 'recalibrate probabilities on inner folds').choices(['none', 'platt', 'isotonic']).default('none'))
     .option('--sensitive <column>', 'report fairness by this column')
