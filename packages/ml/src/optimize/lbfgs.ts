@@ -17,6 +17,7 @@ export interface MinimizeLbfgsResult {
   x: Float64Array
   f: number
   iterations: number
+  /** True when a gtol or ftol test passed; false at the iteration limit or when the line search stalls. */
   converged: boolean
 }
 
@@ -68,13 +69,28 @@ export function minimizeLbfgs(fg: (x: Float64Array, g: Float64Array) => number, 
     }
     let step = S.length === 0 ? Math.min(1, 1 / Math.max(1e-12, normInf(g))) : 1
     let fNew = Infinity
+    let sufficient = false
     for (let ls = 0; ls < 40; ls++) {
       for (let i = 0; i < n; i++) xNew[i] = x[i]! + step * d[i]!
       fNew = fg(xNew, gNew)
-      if (fNew <= f + 1e-4 * step * slope) break
+      // Armijo's sufficient decrease, and a real one: once step · slope is below f's rounding, f + 1e-4 · step ·
+      // slope equals f and a step that changes nothing would pass.
+      if (fNew <= f + 1e-4 * step * slope && fNew < f) {
+        sufficient = true
+        break
+      }
       step *= 0.5
     }
-    if (!(fNew <= f)) return { x, f, iterations: iter, converged: false }
+    if (!sufficient) {
+      // No step along d decreases f enough: the curvature history misleads, f and its gradient disagree, or f
+      // is at its rounding floor. Retry once from steepest descent; failing that, stop and say so (accepting a
+      // step that does not lower f would let the ftol test below report the stall as convergence).
+      if (S.length > 0) {
+        S.length = Y.length = rho.length = 0
+        continue
+      }
+      return { x, f, iterations: iter, converged: false }
+    }
     const s = new Float64Array(n)
     const yv = new Float64Array(n)
     for (let i = 0; i < n; i++) {

@@ -1,20 +1,8 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { csrFromTriplets } from '../sparse/csr.ts'
-import { minimizeLbfgs } from '../optimize/lbfgs.ts'
 import { linearScores, softmaxInPlace } from './linear-model.ts'
 import { trainLogistic } from './logistic.ts'
-
-test('L-BFGS finds the minimum of the Rosenbrock function', () => {
-  const res = minimizeLbfgs((x, g) => {
-    const a = x[0]!
-    const b = x[1]!
-    g[0] = -2 * (1 - a) - 400 * a * (b - a * a)
-    g[1] = 200 * (b - a * a)
-    return (1 - a) ** 2 + 100 * (b - a * a) ** 2
-  }, Float64Array.from([-1.2, 1]), { maxIter: 1000, gtol: 1e-10, ftol: 0 })
-  assert.ok(Math.abs(res.x[0]! - 1) < 1e-5 && Math.abs(res.x[1]! - 1) < 1e-5, `${res.x[0]}, ${res.x[1]}`)
-})
 
 test('binary logistic regression converges to the known optimum of a tiny separable set', () => {
   // x = +1 → class 1, x = −1 → class 0, C = 1. By symmetry b = 0 and w solves w = 2σ(−w) (gradient of
