@@ -9,6 +9,7 @@ import {
   createAnalyzer,
   defaultAnalyzerConfig,
   defaultTextModel,
+  distinctiveKeywords,
   encodeLabels,
   fitIntentModel,
   fitOnAnalyzed,
@@ -128,8 +129,12 @@ Anchors: scikit-learn TF-IDF + linear SVM 5-fold **0.902**; BERT-class models ~0
 
 Lexicon fallback (cold start, no training; the weaker mode): ${f4(lexOk / d.texts.length)} accuracy over all ${d.texts.length} reviews (neutral counted as wrong; ${neutral} neutral), ${f4(lexOk / Math.max(1, d.texts.length - neutral))} on the ${d.texts.length - neutral} it commits on. A trained model is far better as soon as labels exist.`)
     const an = createAnalyzer({ ...defaultAnalyzerConfig('zh'), negation: false, clauseMarks: true })
-    const kw = tfidfKeywords(d.texts.map((t) => an.tokens(t)), d.labels.map((l) => (l === '1' ? 'positive' : 'negative')), 10)
-    parts.push(`Keywords per label (TF-IDF, group mean): positive — ${kw.get('positive')!.map((k) => k.term).join(', ')}; negative — ${kw.get('negative')!.map((k) => k.term).join(', ')}.`)
+    const tokens = d.texts.map((t) => an.tokens(t))
+    const sides = d.labels.map((l) => (l === '1' ? 'positive' : 'negative'))
+    const terms = (kw: Map<string, Array<{ term: string }>>, g: string): string => kw.get(g)!.map((k) => k.term).join(', ')
+    const dk = distinctiveKeywords(tokens, sides, { top: 10 })
+    const tk = tfidfKeywords(tokens, sides, 10)
+    parts.push(`Keywords per label, distinctive (smoothed log odds ratio against the other label, the CLI default with \`--group-col\`): positive — ${terms(dk, 'positive')}; negative — ${terms(dk, 'negative')}. TF-IDF group mean, for comparison (words every review uses rank high in both lists): positive — ${terms(tk, 'positive')}; negative — ${terms(tk, 'negative')}.`)
   } else parts.push('## ChnSentiCorp\n\nSkipped: shared data absent.')
 
   if (bTrain && bTest) {

@@ -36,8 +36,9 @@ export function joinPhrase(a: string, b: string): string {
 /**
  * TF-IDF keywords per group of documents (a group is one document when no grouping is given): every
  * document's candidate terms are weighted (1 + ln tf) · ln((1 + N) / (1 + df)) + 1 over all N documents and
- * L2-normalised (phrases must occur in two documents); a group's score of a term is the mean over its documents. Distinctive, frequent terms win,
- * which is what persona tags need. O(total tokens + terms · log).
+ * L2-normalised (phrases must occur in two documents); a group's score of a term is the mean over its documents.
+ * Terms frequent in the group and rare overall win, but a term common to every group ("hotel" in hotel
+ * reviews) can still top each list: to contrast groups use distinctiveKeywords. O(total tokens + terms · log).
  */
 export function tfidfKeywords(
   tokenDocs: readonly (readonly string[])[],

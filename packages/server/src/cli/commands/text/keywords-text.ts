@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander'
-import { createAnalyzer, defaultAnalyzerConfig, textRankKeywords, tfidfKeywords, type Keyword } from '@rapport/ml'
+import { createAnalyzer, defaultAnalyzerConfig, distinctiveKeywords, textRankKeywords, tfidfKeywords, type Keyword } from '@rapport/ml'
 import { UsageError } from '../../errors.ts'
 import { printJson, printTable } from '../../output.ts'
 import { numberOption, tableOptions, withTableOptions } from '../../table-flags.ts'
@@ -12,12 +12,12 @@ interface KeywordsOpts extends Record<string, unknown> {
   groupCol?: string
   perRow?: boolean
   top: number
-  method: 'tfidf' | 'textrank'
+  method: 'auto' | 'distinctive' | 'tfidf' | 'textrank'
   lang: 'zh' | 'en' | 'auto'
   json?: boolean
 }
 
-/** `rapport text keywords`: TF-IDF or TextRank keywords for the whole file or per group (persona tags). */
+/** `rapport text keywords`: distinctive, TF-IDF or TextRank keywords for the whole file or per group (persona tags). */
 export function addKeywordsTextCommand(parent: Command): void {
   const cmd = parent
     .command('keywords')
@@ -27,7 +27,14 @@ export function addKeywordsTextCommand(parent: Command): void {
     .option('--group-col <name>', 'one keyword list per value of this column (e.g. customer or segment)')
     .option('--per-row', 'one keyword list per row (grouped by file line)')
     .option('--top <n>', 'keywords per group', numberOption('--top'), 10)
-    .addOption(new Option('--method <m>', 'tfidf (distinctive per group) or textrank (central within the group)').choices(['tfidf', 'textrank']).default('tfidf'))
+    .addOption(
+      new Option(
+        '--method <m>',
+        'distinctive (what sets a group apart from the others: weighted log-odds), tfidf (frequent and rare overall), textrank (central within the group); auto: distinctive with --group-col, else tfidf',
+      )
+        .choices(['auto', 'distinctive', 'tfidf', 'textrank'])
+        .default('auto'),
+    )
     .addOption(new Option('--lang <lang>', 'zh, en or auto').choices(['zh', 'en', 'auto']).default('auto'))
     .option('--json', 'print one JSON object')
   withTableOptions(cmd).action(async (o: KeywordsOpts) => runKeywords(o))
@@ -42,10 +49,16 @@ async function runKeywords(o: KeywordsOpts): Promise<void> {
     : o.groupCol !== undefined
       ? stringColumn(data.table, o.groupCol).map((g) => g.trim())
       : data.texts.map(() => 'all')
+  const method = o.method === 'auto' ? (o.groupCol !== undefined && new Set(groups).size > 1 ? 'distinctive' : 'tfidf') : o.method
+  if (method === 'distinctive' && new Set(groups).size < 2) {
+    throw new UsageError('--method distinctive contrasts groups: give --group-col (with two values or more) or --per-row')
+  }
   const analyzer = createAnalyzer({ ...defaultAnalyzerConfig(o.lang), negation: false, clauseMarks: true })
   const tokens = data.texts.map((t) => analyzer.tokens(t))
   const result = new Map<string, Keyword[]>()
-  if (o.method === 'tfidf') {
+  if (method === 'distinctive') {
+    for (const [g, k] of distinctiveKeywords(tokens, groups, { top: o.top })) result.set(g, k)
+  } else if (method === 'tfidf') {
     for (const [g, k] of tfidfKeywords(tokens, groups, o.top)) result.set(g, k)
   } else {
     const byGroup = new Map<string, string[][]>()
@@ -65,6 +78,6 @@ async function runKeywords(o: KeywordsOpts): Promise<void> {
   const out = [...result]
     .sort((a, b) => byName(a[0], b[0]))
     .map(([group, keywords]) => ({ group, documents: sizes.get(group) ?? 0, keywords }))
-  if (o.json) return printJson({ file: o.file, method: o.method, groups: out })
+  if (o.json) return printJson({ file: o.file, method, groups: out })
   printTable(['group', 'docs', 'keywords'], out.map((g) => [g.group, g.documents, g.keywords.map((k) => k.term).join(', ')]))
 }

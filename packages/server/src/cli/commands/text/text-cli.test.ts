@@ -100,8 +100,16 @@ test('text keywords per group and text answer', () => {
   const r = rapport('text', 'keywords', '--file', tsv, '--text-col', 'text', '--group-col', 'intent', '--quote', 'none', '--top', '3', '--json')
   assert.equal(r.code, 0, r.err)
   const groups = JSON.parse(r.out).groups as Array<{ group: string; keywords: Array<{ term: string }> }>
+  assert.equal(JSON.parse(r.out).method, 'distinctive', 'groups are contrasted by default')
   assert.deepEqual(groups.map((g) => g.group), ['card', 'password', 'refund'])
   assert.ok(groups[1]!.keywords.some((k) => k.term.includes('password')))
+  // Words of every group ("pls", "my") are no group's tag.
+  for (const g of groups) assert.ok(!g.keywords.some((k) => /\bpls\b/.test(k.term)), JSON.stringify(g))
+  const whole = rapport('text', 'keywords', '--file', tsv, '--text-col', 'text', '--quote', 'none', '--json')
+  assert.equal(JSON.parse(whole.out).method, 'tfidf', 'one list for the whole file: nothing to contrast')
+  const alone = rapport('text', 'keywords', '--file', tsv, '--text-col', 'text', '--quote', 'none', '--method', 'distinctive')
+  assert.equal(alone.code, 2)
+  assert.match(alone.err, /contrasts groups/)
   const rows = rapport('text', 'keywords', '--file', tsv, '--text-col', 'text', '--per-row', '--method', 'textrank', '--quote', 'none', '--json')
   assert.equal(rows.code, 0, rows.err)
   const perRow = JSON.parse(rows.out).groups as Array<{ group: string; keywords: Array<{ term: string }> }>
