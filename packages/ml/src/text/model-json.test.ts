@@ -43,3 +43,23 @@ test('feature hashing instead of a vocabulary trains, predicts and round-trips',
   assert.equal(a.label, 'pos')
   assert.deepEqual([...predictText(back, 'friendly great staff').probabilities], [...a.probabilities])
 })
+
+test('fitted weights are stored in 32 bits and reload exactly; other weights keep 64 bits; version 1 files still load', () => {
+  const clf = fitTextClassifier(texts, labels, { model: 'svm' })
+  const json = textClassifierToJson(clf)
+  assert.equal(json.version, 2)
+  assert.equal(json.model.coefBits, 32)
+  assert.equal(Buffer.from(json.model.coef, 'base64').byteLength, 4 * clf.model.coef.length)
+  assert.deepEqual([...textClassifierFromJson(JSON.parse(JSON.stringify(json))).model.coef], [...clf.model.coef])
+  // A weight that float32 cannot hold (set by hand) is kept in 64 bits, so outputs stay identical.
+  const exact = { ...clf, model: { ...clf.model, coef: Float64Array.from(clf.model.coef) } }
+  exact.model.coef[0] = 0.1
+  const j64 = textClassifierToJson(exact)
+  assert.equal(j64.model.coefBits, 64)
+  assert.equal(textClassifierFromJson(JSON.parse(JSON.stringify(j64))).model.coef[0], 0.1)
+  // The first format: version 1, float64 weights, no coefBits.
+  const { coefBits: _bits, ...v1model } = j64.model
+  const v1 = textClassifierFromJson(JSON.parse(JSON.stringify({ ...j64, version: 1, model: v1model })))
+  assert.deepEqual([...v1.model.coef], [...exact.model.coef])
+  assert.deepEqual([...predictText(v1, 'friendly clean room').probabilities], [...predictText(exact, 'friendly clean room').probabilities])
+})

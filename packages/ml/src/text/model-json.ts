@@ -1,6 +1,6 @@
 import { createAnalyzer, type AnalyzerConfig } from './analyzer.ts'
 import type { FeatureSpace } from './feature-space.ts'
-import type { LinearModel } from './linear-model.ts'
+import { isFloat32Exact, type LinearModel } from './linear-model.ts'
 import type { TextClassifier } from './text-classifier.ts'
 import { tfidfFromTerms, type TfidfModel } from './tfidf.ts'
 import type { Segmenter } from './tokenizer.ts'
@@ -9,6 +9,20 @@ import { TEXT_MODEL_KINDS, type TextModelKind } from './train-linear.ts'
 /** Float64 arrays travel as base64 of their bytes, so a model reloads bit-for-bit (identical outputs). */
 export function float64ToBase64(a: Float64Array): string {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64')
+}
+
+/** Float32 storage of values that are exact float32 (fitted weights are rounded to it): half the bytes. */
+export function float32ExactToBase64(a: Float64Array): string {
+  const f = Float32Array.from(a)
+  return Buffer.from(f.buffer, f.byteOffset, f.byteLength).toString('base64')
+}
+
+export function base64ToFloat32AsFloat64(s: string): Float64Array {
+  const b = Buffer.from(s, 'base64')
+  if (b.byteLength % 4 !== 0) throw new Error('model JSON: float array has a bad length')
+  const f = new Float32Array(b.byteLength / 4)
+  new Uint8Array(f.buffer).set(b)
+  return Float64Array.from(f)
 }
 
 export function base64ToFloat64(s: string): Float64Array {
@@ -28,12 +42,13 @@ interface TfidfJson {
 
 export interface TextClassifierJson {
   format: 'rapport.text-classifier'
-  version: 1
+  /** 2: coef in `coefBits` (32 or 64) bits; 1 (still read): coef in 64 bits. */
+  version: 1 | 2
   kind: TextModelKind
   labels: string[]
   analyzer: AnalyzerConfig
   space: { kind: 'tfidf'; words: TfidfJson | null; chars: TfidfJson | null } | { kind: 'hash'; features: number; seed: number }
-  model: { nClasses: number; nFeatures: number; coef: string; bias: string; temperature: number }
+  model: { nClasses: number; nFeatures: number; coef: string; coefBits?: 32 | 64; bias: string; temperature: number }
 }
 
 /** Plain JSON form of a text classifier (vocabulary, idf, weights, analyzer settings). */
@@ -44,19 +59,25 @@ export function textClassifierToJson(clf: TextClassifier): TextClassifierJson {
   const m = clf.model
   return {
     format: 'rapport.text-classifier',
-    version: 1,
+    version: 2,
     kind: clf.kind,
     labels: clf.labels,
     analyzer: clf.analyzer.config,
     space: s.kind === 'tfidf' ? { kind: 'tfidf', words: tf(s.words), chars: tf(s.chars) } : s,
-    model: { nClasses: m.nClasses, nFeatures: m.nFeatures, coef: float64ToBase64(m.coef), bias: float64ToBase64(m.bias), temperature: m.temperature },
+    model: {
+      nClasses: m.nClasses,
+      nFeatures: m.nFeatures,
+      ...(isFloat32Exact(m.coef) ? { coef: float32ExactToBase64(m.coef), coefBits: 32 as const } : { coef: float64ToBase64(m.coef), coefBits: 64 as const }),
+      bias: float64ToBase64(m.bias),
+      temperature: m.temperature,
+    },
   }
 }
 
 /** Rebuilds a classifier from {@link textClassifierToJson}'s output; throws on a malformed object. */
 export function textClassifierFromJson(json: unknown, segmenter?: Segmenter): TextClassifier {
   const j = json as Partial<TextClassifierJson>
-  if (j?.format !== 'rapport.text-classifier' || j.version !== 1) throw new Error('not a rapport text-classifier model (format/version)')
+  if (j?.format !== 'rapport.text-classifier' || (j.version !== 1 && j.version !== 2)) throw new Error('not a rapport text-classifier model (format/version)')
   if (!j.kind || !TEXT_MODEL_KINDS.includes(j.kind) || !Array.isArray(j.labels) || !j.analyzer || !j.space || !j.model) {
     throw new Error('text-classifier model JSON is missing fields')
   }
@@ -66,7 +87,7 @@ export function textClassifierFromJson(json: unknown, segmenter?: Segmenter): Te
   const model: LinearModel = {
     nClasses: m.nClasses,
     nFeatures: m.nFeatures,
-    coef: base64ToFloat64(m.coef),
+    coef: j.version === 2 && m.coefBits === 32 ? base64ToFloat32AsFloat64(m.coef) : base64ToFloat64(m.coef),
     bias: base64ToFloat64(m.bias),
     temperature: m.temperature,
   }

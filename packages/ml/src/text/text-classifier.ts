@@ -1,7 +1,7 @@
 import { stratifiedKFold } from '../eval/stratified-kfold.ts'
 import { createAnalyzer, defaultAnalyzerConfig, type AnalyzedText, type Analyzer, type AnalyzerConfig } from './analyzer.ts'
 import { featureMatrix, featureRow, fitFeatureSpace, type FeatureSpace, type FeatureSpaceOptions } from './feature-space.ts'
-import { argmax, linearScores, linearScoresCsr, softmaxInPlace, type LinearModel } from './linear-model.ts'
+import { argmax, linearScores, linearScoresCsr, roundCoefToFloat32, softmaxInPlace, type LinearModel } from './linear-model.ts'
 import { fitTemperature } from './temperature.ts'
 import type { Segmenter } from './tokenizer.ts'
 import { needsTemperature, trainLinear, type TextModelKind, type TrainLinearOptions } from './train-linear.ts'
@@ -56,7 +56,10 @@ export function encodeLabels(labels: readonly string[]): { names: string[]; y: I
   return { names, y: Int32Array.from(labels, (l) => idx.get(l) ?? 0) }
 }
 
-/** Fits feature space and model on analysed texts (no calibration). Used by CV so folds reuse the analysis. */
+/**
+ * Fits feature space and model on analysed texts (no calibration). Used by CV so folds reuse the analysis.
+ * Weights are rounded to float32 (roundCoefToFloat32), so what is evaluated is what a model file holds.
+ */
 export function fitOnAnalyzed(
   docs: readonly AnalyzedText[],
   y: Int32Array,
@@ -66,7 +69,7 @@ export function fitOnAnalyzed(
 ): { space: FeatureSpace; model: LinearModel } {
   const space = fitFeatureSpace(docs, opts.features ?? defaultFeatureOptions(docs.length))
   const X = featureMatrix(space, docs)
-  return { space, model: trainLinear(kind, X, y, nClasses, opts) }
+  return { space, model: roundCoefToFloat32(trainLinear(kind, X, y, nClasses, opts)) }
 }
 
 /**
