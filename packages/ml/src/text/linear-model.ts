@@ -25,12 +25,6 @@ export function roundCoefToFloat32(m: LinearModel): LinearModel {
   return m
 }
 
-/** Whether every value is exactly representable as a float32. */
-export function isFloat32Exact(a: Float64Array): boolean {
-  for (let i = 0; i < a.length; i++) if (Math.fround(a[i]!) !== a[i]) return false
-  return true
-}
-
 /** Scores of one sparse row into `out` (length K). O(nnz · K). */
 export function linearScores(
   m: LinearModel,

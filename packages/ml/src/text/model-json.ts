@@ -1,36 +1,33 @@
 import { createAnalyzer, type AnalyzerConfig } from './analyzer.ts'
 import type { FeatureSpace } from './feature-space.ts'
-import { isFloat32Exact, type LinearModel } from './linear-model.ts'
+import type { LinearModel } from './linear-model.ts'
 import type { TextClassifier } from './text-classifier.ts'
 import { tfidfFromTerms, type TfidfModel } from './tfidf.ts'
 import type { Segmenter } from './tokenizer.ts'
 import { TEXT_MODEL_KINDS, type TextModelKind } from './train-linear.ts'
 
-/** Float64 arrays travel as base64 of their bytes, so a model reloads bit-for-bit (identical outputs). */
-export function float64ToBase64(a: Float64Array): string {
-  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64')
-}
-
-/** Float32 storage of values that are exact float32 (fitted weights are rounded to it): half the bytes. */
-export function float32ExactToBase64(a: Float64Array): string {
-  const f = Float32Array.from(a)
+/**
+ * Float arrays travel as base64 of their bytes, so a model reloads bit-for-bit (identical outputs): in 64 bits,
+ * or in 32 when every value is an exact float32 (fitted weights are rounded to it), half the bytes.
+ */
+export function floatsToBase64(a: Float64Array, bits: 32 | 64 = 64): string {
+  const f = bits === 32 ? Float32Array.from(a) : a
   return Buffer.from(f.buffer, f.byteOffset, f.byteLength).toString('base64')
 }
 
-export function base64ToFloat32AsFloat64(s: string): Float64Array {
+export function base64ToFloats(s: string, bits: 32 | 64 = 64): Float64Array {
   const b = Buffer.from(s, 'base64')
-  if (b.byteLength % 4 !== 0) throw new Error('model JSON: float array has a bad length')
-  const f = new Float32Array(b.byteLength / 4)
+  const width = bits / 8
+  if (b.byteLength % width !== 0) throw new Error('model JSON: float array has a bad length')
+  const f = bits === 32 ? new Float32Array(b.byteLength / width) : new Float64Array(b.byteLength / width)
   new Uint8Array(f.buffer).set(b)
-  return Float64Array.from(f)
+  return f instanceof Float64Array ? f : Float64Array.from(f)
 }
 
-export function base64ToFloat64(s: string): Float64Array {
-  const b = Buffer.from(s, 'base64')
-  if (b.byteLength % 8 !== 0) throw new Error('model JSON: float array has a bad length')
-  const out = new Float64Array(b.byteLength / 8)
-  new Uint8Array(out.buffer).set(b)
-  return out
+/** Whether every value is exactly representable as a float32. */
+function isFloat32Exact(a: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (Math.fround(a[i]!) !== a[i]) return false
+  return true
 }
 
 interface TfidfJson {
@@ -54,9 +51,10 @@ export interface TextClassifierJson {
 /** Plain JSON form of a text classifier (vocabulary, idf, weights, analyzer settings). */
 export function textClassifierToJson(clf: TextClassifier): TextClassifierJson {
   const tf = (m: TfidfModel | null): TfidfJson | null =>
-    m && { terms: m.terms, idf: float64ToBase64(m.idf), sublinearTf: m.sublinearTf, binary: m.binary }
+    m && { terms: m.terms, idf: floatsToBase64(m.idf), sublinearTf: m.sublinearTf, binary: m.binary }
   const s = clf.space
   const m = clf.model
+  const coefBits = isFloat32Exact(m.coef) ? 32 : 64
   return {
     format: 'rapport.text-classifier',
     version: 2,
@@ -67,8 +65,9 @@ export function textClassifierToJson(clf: TextClassifier): TextClassifierJson {
     model: {
       nClasses: m.nClasses,
       nFeatures: m.nFeatures,
-      ...(isFloat32Exact(m.coef) ? { coef: float32ExactToBase64(m.coef), coefBits: 32 as const } : { coef: float64ToBase64(m.coef), coefBits: 64 as const }),
-      bias: float64ToBase64(m.bias),
+      coef: floatsToBase64(m.coef, coefBits),
+      coefBits,
+      bias: floatsToBase64(m.bias),
       temperature: m.temperature,
     },
   }
@@ -81,14 +80,14 @@ export function textClassifierFromJson(json: unknown, segmenter?: Segmenter): Te
   if (!j.kind || !TEXT_MODEL_KINDS.includes(j.kind) || !Array.isArray(j.labels) || !j.analyzer || !j.space || !j.model) {
     throw new Error('text-classifier model JSON is missing fields')
   }
-  const tf = (t: TfidfJson | null): TfidfModel | null => t && tfidfFromTerms(t.terms, base64ToFloat64(t.idf), t.sublinearTf, t.binary)
+  const tf = (t: TfidfJson | null): TfidfModel | null => t && tfidfFromTerms(t.terms, base64ToFloats(t.idf), t.sublinearTf, t.binary)
   const space: FeatureSpace = j.space.kind === 'tfidf' ? { kind: 'tfidf', words: tf(j.space.words), chars: tf(j.space.chars) } : j.space
   const m = j.model
   const model: LinearModel = {
     nClasses: m.nClasses,
     nFeatures: m.nFeatures,
-    coef: j.version === 2 && m.coefBits === 32 ? base64ToFloat32AsFloat64(m.coef) : base64ToFloat64(m.coef),
-    bias: base64ToFloat64(m.bias),
+    coef: base64ToFloats(m.coef, j.version === 2 && m.coefBits === 32 ? 32 : 64),
+    bias: base64ToFloats(m.bias),
     temperature: m.temperature,
   }
   if (model.coef.length !== model.nClasses * model.nFeatures || model.bias.length !== model.nClasses || j.labels.length !== model.nClasses) {

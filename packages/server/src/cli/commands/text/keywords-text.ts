@@ -49,8 +49,9 @@ async function runKeywords(o: KeywordsOpts): Promise<void> {
     : o.groupCol !== undefined
       ? stringColumn(data.table, o.groupCol).map((g) => g.trim())
       : data.texts.map(() => 'all')
-  const method = o.method === 'auto' ? (o.groupCol !== undefined && new Set(groups).size > 1 ? 'distinctive' : 'tfidf') : o.method
-  if (method === 'distinctive' && new Set(groups).size < 2) {
+  const contrastable = new Set(groups).size > 1
+  const method = o.method === 'auto' ? (o.groupCol !== undefined && contrastable ? 'distinctive' : 'tfidf') : o.method
+  if (method === 'distinctive' && !contrastable) {
     throw new UsageError('--method distinctive contrasts groups: give --group-col (with two values or more) or --per-row')
   }
   const analyzer = createAnalyzer({ ...defaultAnalyzerConfig(o.lang), negation: false, clauseMarks: true })
