@@ -3,9 +3,10 @@ import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Db } from '../store/db.ts'
-import { ApiError } from './api-error.ts'
+import { RapportError } from '../errors/rapport-error.ts'
 import { loggerConfig, type ApiLoggerOptions } from './logging.ts'
-import { normaliseError } from './normalise-error.ts'
+import { normaliseError } from './errors/normalise-error.ts'
+import { sendError } from './errors/send-error.ts'
 import { consentRoutes } from './routes/consents.ts'
 import { customerRoutes } from './routes/customers.ts'
 import { eventRoutes } from './routes/events.ts'
@@ -38,11 +39,11 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     const { error, unexpected } = normaliseError(err)
     if (unexpected) req.log.error({ err }, 'request failed')
     else req.log.info({ code: error.code }, 'request rejected')
-    return reply.code(error.status).send(error.toBody())
+    return sendError(reply, error)
   })
   app.setNotFoundHandler((req, reply) => {
-    const e = new ApiError('not_found', `no route for ${req.method} ${req.url.split('?')[0]}`)
-    return reply.code(e.status).send(e.toBody())
+    const e = new RapportError('not_found', `no route for ${req.method} ${req.url.split('?')[0]}`)
+    return sendError(reply, e)
   })
 
   app.register(fastifySwagger, {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ERROR_CODES } from '../errors/codes.ts'
 
 /** Request and response pieces every route group shares; they also make up the OpenAPI document. */
 
@@ -7,7 +8,7 @@ export const fieldIssue = z.object({ path: z.string(), message: z.string() })
 export const errorBody = z
   .object({
     error: z.object({
-      code: z.enum(['validation_failed', 'not_found', 'conflict', 'payload_too_large', 'unsupported_media_type', 'unavailable', 'internal']),
+      code: z.enum(ERROR_CODES),
       message: z.string(),
       details: z.array(fieldIssue).optional(),
     }),
@@ -15,8 +16,8 @@ export const errorBody = z
   .describe('Every error: a code from a fixed list, a human message and, for bad input, the failing field paths.')
 
 /** Error responses for the OpenAPI document (the body is the same for all). */
-export const errors = (...statuses: Array<400 | 404 | 409>) =>
-  Object.fromEntries(statuses.map((s) => [s, errorBody])) as Record<400 | 404 | 409, typeof errorBody>
+export const errors = <S extends number>(...statuses: S[]) =>
+  Object.fromEntries(statuses.map((s) => [s, errorBody])) as Record<S, typeof errorBody>
 
 export const workspaceHeader = z.object({
   'x-rapport-workspace': z.string().min(1).max(100).optional().describe('Workspace slug (default: "default")'),

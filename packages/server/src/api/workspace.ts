@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Db } from '../store/db.ts'
-import { ApiError } from './api-error.ts'
+import { RapportError } from '../errors/rapport-error.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -21,7 +21,7 @@ export function useWorkspace(app: FastifyInstance, db: Db): void {
     const raw = req.headers[WORKSPACE_HEADER]
     const slug = (Array.isArray(raw) ? raw[0] : raw) || 'default'
     const [row] = await db.query<{ id: number }>('SELECT id FROM workspaces WHERE slug = $1', [slug])
-    if (!row) throw new ApiError('not_found', `workspace "${slug}" not found`)
+    if (!row) throw new RapportError('not_found', `workspace "${slug}" not found`)
     req.workspaceId = Number(row.id)
   })
 }

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline'
 import { statSync } from 'node:fs'
-import { InputError, UsageError } from '../cli/errors.ts'
+import { InputError, UsageError } from '../errors/rapport-error.ts'
 import { assertReadable, decodedStream, readRecordBatches } from './records.ts'
 import type { TableOptions } from './table-options.ts'
 

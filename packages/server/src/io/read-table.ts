@@ -1,4 +1,4 @@
-import { InputError, UsageError } from '../cli/errors.ts'
+import { InputError, UsageError } from '../errors/rapport-error.ts'
 import { readRecords } from './records.ts'
 import type { TableOptions } from './table-options.ts'
 

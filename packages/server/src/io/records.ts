@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline'
 import { Readable } from 'node:stream'
 import { parse } from 'csv-parse'
 import iconv from 'iconv-lite'
-import { InputError } from '../cli/errors.ts'
+import { InputError } from '../errors/rapport-error.ts'
 import { resolveEncoding, resolveQuote, resolveSeparator, type TableOptions } from './table-options.ts'
 
 /** One record of a delimited file with the (1-based) line it ends on, for error messages. */

@@ -1,6 +1,6 @@
 import { openSync, readSync, closeSync } from 'node:fs'
 import iconv from 'iconv-lite'
-import { UsageError } from '../cli/errors.ts'
+import { UsageError } from '../errors/rapport-error.ts'
 
 /** The generic file options every table-reading command shares (CLI contract in design.md). */
 export interface TableOptions {

@@ -1,5 +1,5 @@
 import type { Db } from '../store/db.ts'
-import { InputError } from '../cli/errors.ts'
+import { InputError } from '../errors/rapport-error.ts'
 
 /** Internal id of a workspace by slug; creates it when asked (the CLI's --workspace on import/demo). */
 export async function resolveWorkspace(db: Db, slug = 'default', create = false): Promise<number> {

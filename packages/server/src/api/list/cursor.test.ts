@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { ApiError } from '../api-error.ts'
+import { RapportError } from '../../errors/rapport-error.ts'
 import { decodeCursor, encodeCursor } from './cursor.ts'
 
 test('a cursor round-trips, NULL sort values included', () => {
@@ -12,6 +12,6 @@ test('a cursor round-trips, NULL sort values included', () => {
 test('a cursor for another sort, or garbage, is a validation error on query.cursor', () => {
   const c = encodeCursor({ sort: 'name', value: 'Ann', id: 7 })
   for (const [text, sort] of [[c, '-name'], ['%%%', 'id'], [Buffer.from('[1,2]').toString('base64url'), 'id'], [Buffer.from('["id",null,1.5]').toString('base64url'), 'id']] as const) {
-    assert.throws(() => decodeCursor(text, sort), (e: unknown) => e instanceof ApiError && e.code === 'validation_failed' && e.details?.[0]?.path === 'query.cursor')
+    assert.throws(() => decodeCursor(text, sort), (e: unknown) => e instanceof RapportError && e.code === 'validation_failed' && e.details?.[0]?.path === 'query.cursor')
   }
 })

@@ -1,4 +1,4 @@
-import { invalid } from '../api-error.ts'
+import { invalid } from '../../errors/rapport-error.ts'
 
 /**
  * The position after the last row of a page: the sort it belongs to, that row's sort value (as Postgres

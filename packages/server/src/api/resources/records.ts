@@ -3,7 +3,7 @@ import type { Db } from '../../store/db.ts'
 import { entityTables } from '../../store/entity-tables.ts'
 import { insertRow, updateRow } from '../../store/write-row.ts'
 import { deriveKey } from '../../services/import/derive-key.ts'
-import { invalid, notFound } from '../api-error.ts'
+import { invalid, notFound } from '../../errors/rapport-error.ts'
 import { entityView } from './entity-view.ts'
 import { resolveRecordRefs } from './resolve-refs.ts'
 

@@ -2,7 +2,7 @@ import type { EntityName } from '../../domain/entities.ts'
 import type { Db } from '../../store/db.ts'
 import { entityTables } from '../../store/entity-tables.ts'
 import { RefResolver } from '../../store/resolve-refs.ts'
-import { invalid, type FieldIssue } from '../api-error.ts'
+import { invalid, type FieldIssue } from '../../errors/rapport-error.ts'
 
 /**
  * Replaces the external ids a validated record uses for its references with internal ids, ready for

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Db } from '../../store/db.ts'
-import { notFound } from '../api-error.ts'
+import { notFound } from '../../errors/rapport-error.ts'
 import { customerOut } from '../entity-outputs.ts'
 import { likePrefix } from '../list/sql-filter.ts'
 import { entityView } from '../resources/entity-view.ts'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Db } from '../../store/db.ts'
-import { ApiError } from '../api-error.ts'
+import { RapportError } from '../../errors/rapport-error.ts'
 import { errorBody } from '../schemas.ts'
 import type { ZodApp } from './crud.ts'
 
@@ -16,7 +16,7 @@ export function registerHealth(app: ZodApp, db: Db): void {
       await db.query('SELECT 1')
     } catch (err) {
       req.log.error({ err }, 'health check: database query failed')
-      throw new ApiError('unavailable', 'the database is not answering')
+      throw new RapportError('unavailable', 'the database is not answering')
     }
     return { status: 'ok' as const, database: db.kind }
   })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { CHANNELS, ORDER_STATUSES } from '../../domain/entities.ts'
 import type { Db } from '../../store/db.ts'
-import { invalid } from '../api-error.ts'
+import { invalid } from '../../errors/rapport-error.ts'
 import { orderOut, orderWithItemsOut } from '../entity-outputs.ts'
 import { orderBody, orderPatch } from '../order-body.ts'
 import { createRecord, mustGetRecord, updateRecord } from '../resources/records.ts'

@@ -3,7 +3,7 @@ import type { SourceRow } from '../../io/import-source.ts'
 import { importRows, type ImportSummary } from '../../services/import/import-rows.ts'
 import type { RowError } from '../../services/import/row-error.ts'
 import type { Db } from '../../store/db.ts'
-import { invalid, type FieldIssue } from '../api-error.ts'
+import { invalid, type FieldIssue } from '../../errors/rapport-error.ts'
 
 export interface BatchResult {
   received: number

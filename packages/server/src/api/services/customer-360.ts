@@ -1,5 +1,5 @@
 import type { Db } from '../../store/db.ts'
-import { notFound } from '../api-error.ts'
+import { notFound } from '../../errors/rapport-error.ts'
 import { entityView } from '../resources/entity-view.ts'
 import type { Row } from '../resources/records.ts'
 import { readItems } from './order-items.ts'

@@ -2,7 +2,7 @@ import type { Db } from '../../store/db.ts'
 import { entityTables } from '../../store/entity-tables.ts'
 import { RefResolver } from '../../store/resolve-refs.ts'
 import { upsertBatch } from '../../store/upsert.ts'
-import type { FieldIssue } from '../api-error.ts'
+import type { FieldIssue } from '../../errors/rapport-error.ts'
 
 export interface ItemInput {
   sku: string

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads'
-import { InputError, UsageError } from '../../cli/errors.ts'
+import { InputError, UsageError } from '../../errors/rapport-error.ts'
 import type { ParseJob, WorkerMessage } from './parse-protocol.ts'
 import type { ImportChunk } from './valid-batch.ts'
 

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync'
 import { writeFileSync } from 'node:fs'
 import { chooseK, clusterProfiles, dbscan, kMeans, silhouetteScore, standardise, type DenseMatrix } from '@rapport/ml'
 import { numericColumn, readTable } from '../../../io/read-table.ts'
-import { UsageError } from '../../errors.ts'
+import { UsageError } from '../../../errors/rapport-error.ts'
 import { numberOption, tableOptions, withTableOptions } from '../../table-flags.ts'
 import { info, printJson, printTable } from '../../output.ts'
 

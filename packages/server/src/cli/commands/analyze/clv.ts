@@ -16,7 +16,7 @@ import {
 } from '@rapport/ml'
 import { readTable } from '../../../io/read-table.ts'
 import { formatDay } from '../../../io/parse-date.ts'
-import { InputError, UsageError } from '../../errors.ts'
+import { InputError, UsageError } from '../../../errors/rapport-error.ts'
 import { numberOption, tableOptions, withTableOptions } from '../../table-flags.ts'
 import { info, printJson, printTable } from '../../output.ts'
 import { dayOption, loadTransactions, withTransactionOptions, type TransactionFlags } from './transactions.ts'

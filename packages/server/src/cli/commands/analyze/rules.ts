@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { associationRules, basketsFromLong, encodeBaskets, fpGrowth, sortRules, type Baskets } from '@rapport/ml'
 import { readRecords } from '../../../io/records.ts'
 import { readTable, stringColumn } from '../../../io/read-table.ts'
-import { UsageError } from '../../errors.ts'
+import { UsageError } from '../../../errors/rapport-error.ts'
 import { numberOption, tableOptions, withTableOptions } from '../../table-flags.ts'
 import { info, printJson, printTable } from '../../output.ts'
 

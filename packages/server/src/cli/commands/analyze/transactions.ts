@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { columnIndex, type Table } from '../../../io/read-table.ts'
 import { dateParser } from '../../../io/parse-date.ts'
-import { InputError, UsageError, at } from '../../errors.ts'
+import { InputError, UsageError, at } from '../../../errors/rapport-error.ts'
 
 /** A transaction log read from a table: dense customer indices, day numbers, amounts. */
 export interface LoadedTransactions {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { loadDemo } from '../../../services/demo/load-demo.ts'
 import { resolveWorkspace } from '../../../services/workspaces.ts'
-import { UsageError } from '../../errors.ts'
+import { UsageError } from '../../../errors/rapport-error.ts'
 import { info, printJson } from '../../output.ts'
 import { numberOption } from '../../table-flags.ts'
 import { withDb } from '../../with-db.ts'

@@ -5,7 +5,7 @@ import { ENTITIES, entitySchemas, type EntityName } from '../../../domain/entiti
 import { exportEntity } from '../../../services/export/export-entity.ts'
 import { resolveWorkspace } from '../../../services/workspaces.ts'
 import { writeRecords } from '../../../io/write-records.ts'
-import { UsageError } from '../../errors.ts'
+import { UsageError } from '../../../errors/rapport-error.ts'
 import { info } from '../../output.ts'
 import { withDb } from '../../with-db.ts'
 

@@ -12,7 +12,7 @@ import {
   prAuc,
   rocAuc,
 } from '@rapport/ml'
-import { UsageError } from '../../errors.ts'
+import { UsageError } from '../../../errors/rapport-error.ts'
 import { info, printJson, printLine, printTable } from '../../output.ts'
 import { numberOption, tableOptions } from '../../table-flags.ts'
 import { stringColumn } from '../../../io/read-table.ts'

@@ -1,5 +1,5 @@
 import { buildFrame, inferSchema, isMissingToken, type ColumnSchema, type Frame } from '@rapport/ml'
-import { InputError, UsageError } from '../../errors.ts'
+import { InputError, UsageError } from '../../../errors/rapport-error.ts'
 import { columnIndex, readTable, type Table } from '../../../io/read-table.ts'
 import type { TableOptions } from '../../../io/table-options.ts'
 import { info } from '../../output.ts'

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { crossValidateScorecard, fitScorecard, type ScorecardOptions } from '@rapport/ml'
-import { InputError, UsageError } from '../../errors.ts'
+import { InputError, UsageError } from '../../../errors/rapport-error.ts'
 import { info, printJson, printLine, printTable } from '../../output.ts'
 import { numberOption, tableOptions, withTableOptions } from '../../table-flags.ts'
 import { listOption, loadLabelled } from './load-labelled.ts'

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { fitClassifier, permutationImportance, probaOfMatrix, rocAuc, transform } from '@rapport/ml'
-import { InputError } from '../../errors.ts'
+import { InputError } from '../../../errors/rapport-error.ts'
 import { info, printJson, printLine, printTable } from '../../output.ts'
 import { tableOptions } from '../../table-flags.ts'
 import { classifierOptions, dropList, withClassifyOptions } from './classify-options.ts'

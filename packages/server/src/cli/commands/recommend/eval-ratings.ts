@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { algorithmFitter, crossValidateRatings, evaluateRatings, kFold, ratingAlgorithms, type FoldResult, type AlgorithmParams } from '@rapport/ml'
 import { collectParam, numberOption, withTableOptions } from '../../table-flags.ts'
 import { info, printJson, printTable } from '../../output.ts'
-import { UsageError } from '../../errors.ts'
+import { UsageError } from '../../../errors/rapport-error.ts'
 import { IdMaps, readInteractionTable, sized, tableInteractions, withColumnOptions, type ColumnFlags } from './load-interactions.ts'
 
 interface Flags extends ColumnFlags {

@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { algorithmFitter, evaluateTopN, stratifiedSplit, subsetInteractions, topNAlgorithms, type Interactions, type AlgorithmParams } from '@rapport/ml'
 import { collectParam, numberOption, withTableOptions } from '../../table-flags.ts'
 import { info, printJson, printTable } from '../../output.ts'
-import { UsageError } from '../../errors.ts'
+import { UsageError } from '../../../errors/rapport-error.ts'
 import { IdMaps, readInteractionTable, sized, tableInteractions, withColumnOptions, type ColumnFlags } from './load-interactions.ts'
 
 interface Flags extends ColumnFlags {

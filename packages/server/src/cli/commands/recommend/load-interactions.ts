@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import type { Interactions } from '@rapport/ml'
 import { readTable, columnIndex, type Table } from '../../../io/read-table.ts'
-import { InputError, UsageError } from '../../errors.ts'
+import { InputError, UsageError } from '../../../errors/rapport-error.ts'
 import { tableOptions } from '../../table-flags.ts'
 
 export interface ColumnFlags {

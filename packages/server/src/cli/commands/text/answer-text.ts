@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander'
 import { buildAnswerIndex, suggestAnswers } from '@rapport/ml'
-import { InputError, UsageError } from '../../errors.ts'
+import { InputError, UsageError } from '../../../errors/rapport-error.ts'
 import { printJson, printLine } from '../../output.ts'
 import { numberOption, tableOptions, withTableOptions } from '../../table-flags.ts'
 import { columnIndex, readTable } from '../../../io/read-table.ts'

@@ -9,7 +9,7 @@ import {
   predictAnalyzed,
   stratifiedKFold,
 } from '@rapport/ml'
-import { UsageError } from '../../errors.ts'
+import { UsageError } from '../../../errors/rapport-error.ts'
 import { info, printJson, printLine, printTable } from '../../output.ts'
 import { numberOption, tableOptions, withTableOptions } from '../../table-flags.ts'
 import { modelKind, progress, withModelOptions } from './options.ts'

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander'
 import { createAnalyzer, defaultAnalyzerConfig, distinctiveKeywords, textRankKeywords, tfidfKeywords, type Keyword } from '@rapport/ml'
-import { UsageError } from '../../errors.ts'
+import { UsageError } from '../../../errors/rapport-error.ts'
 import { printJson, printTable } from '../../output.ts'
 import { numberOption, tableOptions, withTableOptions } from '../../table-flags.ts'
 import { stringColumn } from '../../../io/read-table.ts'

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { textClassifierFromJson, textClassifierToJson, type TextClassifier, type TextClassifierJson } from '@rapport/ml'
-import { InputError } from '../../errors.ts'
+import { InputError } from '../../../errors/rapport-error.ts'
 
 export type TextTask = 'sentiment' | 'intent' | 'classify'
 

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander'
 import { TEXT_MODEL_KINDS, type TextModelKind } from '@rapport/ml'
-import { UsageError } from '../../errors.ts'
+import { UsageError } from '../../../errors/rapport-error.ts'
 
 /** --lang and --model, shared by eval text and text train. */
 export function withModelOptions(cmd: Command): Command {

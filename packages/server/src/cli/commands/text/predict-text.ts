@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { classifyIntent, lexiconSentiment, predictText, trainedSentiment } from '@rapport/ml'
-import { UsageError } from '../../errors.ts'
+import { UsageError } from '../../../errors/rapport-error.ts'
 import { printJson, printTable } from '../../output.ts'
 import { tableOptions, withTableOptions } from '../../table-flags.ts'
 import { loadTextModel } from './model-file.ts'

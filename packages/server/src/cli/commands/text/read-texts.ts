@@ -1,4 +1,4 @@
-import { InputError } from '../../errors.ts'
+import { InputError } from '../../../errors/rapport-error.ts'
 import { columnIndex, readTable, type Table } from '../../../io/read-table.ts'
 import type { TableOptions } from '../../../io/table-options.ts'
 

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander'
 import { fitIntentModel, fitTextClassifier, sentimentPolarity } from '@rapport/ml'
-import { UsageError } from '../../errors.ts'
+import { UsageError } from '../../../errors/rapport-error.ts'
 import { info, printJson, printLine } from '../../output.ts'
 import { numberOption, tableOptions, withTableOptions } from '../../table-flags.ts'
 import { saveTextModel, type TextTask } from './model-file.ts'
