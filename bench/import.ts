@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { createRng } from '@rapport/ml'
+import { systemActor } from '../packages/server/src/domain/actor.ts'
 import { importFile } from '../packages/server/src/services/import/import-file.ts'
 import { openDb } from '../packages/server/src/store/open-db.ts'
 import type { Db } from '../packages/server/src/store/db.ts'
@@ -70,7 +71,7 @@ interface Row {
 async function load(db: Db, label: string, files: Files): Promise<Row[]> {
   const out: Row[] = []
   for (const entity of ['customers', 'products', 'orders', 'order_items'] as const satisfies readonly EntityName[]) {
-    const s = await importFile(db, files[entity], { entity, workspaceId: 1 })
+    const s = await importFile(db, files[entity], { entity, actor: systemActor(1) })
     if (!s.committed) throw new Error(`${entity}: ${s.errorCount} errors, first: ${JSON.stringify(s.errors[0])}`)
     process.stderr.write(`${label} ${entity}: ${s.read} rows in ${s.seconds.toFixed(2)} s = ${Math.round(s.rowsPerSecond)} rows/s\n`)
     out.push({ database: label, entity, rows: s.read, seconds: s.seconds, rowsPerSecond: s.rowsPerSecond })

@@ -1,4 +1,5 @@
 import type { ColumnKind, Column, Frame } from './frame.ts'
+import { parseIsoDateTime } from './parse-date-time.ts'
 
 /** Tokens read as "no value" in any column (compared after trimming, case-insensitively). */
 export const MISSING_TOKENS: ReadonlySet<string> = new Set(['', 'na', 'n/a', '#n/a', 'nan', 'null', 'none', '?', '-', '--'])
@@ -23,12 +24,12 @@ export function parseNumber(raw: string): number {
   return Number(t)
 }
 
-/** ISO-style dates (YYYY-MM-DD, optionally with a time) as days since 1970-01-01, else NaN. */
+/**
+ * ISO 8601 dates and date-times as days since 1970-01-01, else NaN. A time without an offset is UTC (the one
+ * rule of parse-date-time.ts), so the same file gives the same features under any host time zone.
+ */
 export function parseDate(raw: string): number {
-  const t = raw.trim()
-  if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+Z?)?$/.test(t)) return Number.NaN
-  const ms = Date.parse(t.length === 10 ? `${t}T00:00:00Z` : t)
-  return Number.isFinite(ms) ? ms / 86_400_000 : Number.NaN
+  return parseIsoDateTime(raw) ?? Number.NaN
 }
 
 /**

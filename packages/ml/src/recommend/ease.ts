@@ -1,42 +1,29 @@
 import type { Interactions, ModelJson, Recommender } from './types.ts'
 import { userItemMatrix } from './interactions.ts'
-import { spdInverse } from './spd-inverse.ts'
+import { easeWeights } from './ease-weights.ts'
 import { arr, expectKind, f64, i32, num } from './json-arrays.ts'
 import type { Csr } from '../sparse/csr.ts'
 
 export interface EaseOptions {
   /** L2 regularisation λ added to the Gram diagonal. Default 500 (Steck 2019 uses values in the hundreds). */
   lambda?: number
+  /** EDLAE dropout p (see ease-weights.ts); default 0, plain EASE. */
+  dropout?: number
+  /** Threads for the inverse (default 2 from 1,024 items). */
+  threads?: number
 }
 
 /**
  * EASE^R (Steck 2019, "Embarrassingly Shallow Autoencoders for Sparse Data"): item–item weights
  * B = I − P·diagMat(1/diag(P)), P = (XᵀX + λI)⁻¹, X the binarised user×item matrix; score s_u = x_u B.
- * Closed form, O(Σ_u |N(u)|² + nItems³) time and nItems² memory (by design).
+ * Closed form, O(Σ_u |N(u)|² + nItems³/2) time and nItems² memory (by design); the inverse is the blocked
+ * sweep of sweep-inverse.ts (SIMD, two threads from 1,024 items).
  */
 export function fitEase(data: Interactions, opts: EaseOptions = {}): ItemWeightModel {
   const lambda = opts.lambda ?? 500
   const x = binarise(userItemMatrix(data))
-  const n = data.nItems
-  const g = new Float64Array(n * n)
-  for (let u = 0; u < x.rows; u++) {
-    const s = x.indptr[u]!
-    const e = x.indptr[u + 1]!
-    for (let a = s; a < e; a++) {
-      const ra = x.indices[a]! * n
-      for (let b = s; b < e; b++) g[ra + x.indices[b]!]! += 1
-    }
-  }
-  for (let i = 0; i < n; i++) g[i * n + i]! += lambda
-  const p = spdInverse(g, n)
-  // B[i][j] = −P[i][j] / P[j][j] off the diagonal, 0 on it.
-  const diag = new Float64Array(n)
-  for (let j = 0; j < n; j++) diag[j] = p[j * n + j]!
-  for (let i = 0; i < n; i++) {
-    const ri = i * n
-    for (let j = 0; j < n; j++) p[ri + j] = i === j ? 0 : -p[ri + j]! / diag[j]!
-  }
-  return new ItemWeightModel('ease', x, p)
+  const weights = easeWeights(x, { lambda, ...(opts.dropout !== undefined ? { dropout: opts.dropout } : {}), ...(opts.threads !== undefined ? { threads: opts.threads } : {}) })
+  return new ItemWeightModel('ease', x, weights)
 }
 
 /** The user×item matrix with every stored value set to 1. */

@@ -1,4 +1,5 @@
 import type { FrequentItemset } from './fp-growth.ts'
+import { exactFraction, ratioAtLeast, type Threshold } from './exact-threshold.ts'
 
 export interface AssociationRule {
   /** Left-hand side item ids, ascending (may be empty only with includeEmptyLhs). */
@@ -16,8 +17,8 @@ export interface AssociationRule {
 }
 
 export interface RuleOptions {
-  /** Keep rules with confidence ≥ minConfidence (arules). */
-  minConfidence: number
+  /** Keep rules with count(X∪Y) / count(X) ≥ minConfidence (arules), decided on integer counts. */
+  minConfidence: Threshold
   /** false (default, arules' apriori): single-item right-hand sides; true: every split of the itemset. */
   allSplits?: boolean
   /**
@@ -25,42 +26,52 @@ export interface RuleOptions {
    * Default false (mlxtend's convention); marketers rarely want them.
    */
   includeEmptyLhs?: boolean
-  /** Minimum lift (default none). */
-  minLift?: number
+  /** Minimum lift, count(X∪Y) · n / (count(X) · count(Y)) ≥ minLift, decided on integer counts (default none). */
+  minLift?: Threshold
+  /**
+   * Number of baskets n. Default: recovered from any itemset as round(count / support), which is exact
+   * for the supports fpGrowth writes.
+   */
+  basketCount?: number
 }
 
 const key = (items: readonly number[]): string => items.join(',')
 
 /**
  * Association rules from frequent itemsets (Agrawal, Imieliński & Swami 1993) with arules' measures.
- * Every frequent itemset Z of length ≥ 2 is split into X ⇒ Y; supports of X and Y come from the itemset
- * table (all subsets of a frequent itemset are frequent). Cost: O(Σ|Z|) lookups with single-item
+ * Every frequent itemset Z of length ≥ 2 is split into X ⇒ Y; counts of X and Y come from the itemset
+ * table (all subsets of a frequent itemset are frequent). Thresholds are compared on those integer counts,
+ * never on rounded supports, so a rule exactly at min-confidence is kept. Cost: O(Σ|Z|) lookups with single-item
  * right-hand sides, O(Σ 2^|Z|) with all splits.
  */
 export function associationRules(itemsets: readonly FrequentItemset[], options: RuleOptions): AssociationRule[] {
-  const support = new Map<string, number>()
-  for (const s of itemsets) support.set(key(s.items), s.support)
-  const supp = (items: number[]): number => {
-    const v = support.get(key(items))
+  const counts = new Map<string, number>()
+  for (const s of itemsets) counts.set(key(s.items), s.count)
+  const countOf = (items: number[]): number => {
+    const v = counts.get(key(items))
     if (v === undefined) throw new Error(`itemset {${key(items)}} missing: pass every frequent itemset, not a filtered list`)
     return v
   }
+  const n = options.basketCount ?? inferBasketCount(itemsets)
+  const minConfidence = exactFraction(options.minConfidence, 'minConfidence')
+  const minLift = options.minLift === undefined ? undefined : exactFraction(options.minLift, 'minLift')
   const rules: AssociationRule[] = []
   const push = (z: FrequentItemset, lhs: number[], rhs: number[]): void => {
-    const sx = lhs.length === 0 ? 1 : supp(lhs)
-    const sy = supp(rhs)
-    const confidence = z.support / sx
-    if (confidence < options.minConfidence) return
-    const lift = confidence / sy
-    if (options.minLift !== undefined && lift < options.minLift) return
+    const cx = lhs.length === 0 ? n : countOf(lhs)
+    const cy = countOf(rhs)
+    if (!ratioAtLeast(z.count, cx, minConfidence)) return
+    // lift = count(Z)·n / (count(X)·count(Y)); products of counts can pass 2^53, so compare as BigInt.
+    if (minLift !== undefined && BigInt(z.count) * BigInt(n) * minLift.den < minLift.num * BigInt(cx) * BigInt(cy)) return
+    const confidence = z.count / cx
+    const sy = cy / n
     rules.push({
       lhs,
       rhs,
       support: z.support,
       confidence,
-      lift,
-      leverage: z.support - sx * sy,
-      conviction: confidence >= 1 ? Infinity : (1 - sy) / (1 - confidence),
+      lift: (z.count * n) / (cx * cy),
+      leverage: z.count / n - (cx / n) * sy,
+      conviction: z.count === cx ? Infinity : (1 - sy) / (1 - confidence),
       count: z.count,
     })
   }
@@ -83,6 +94,11 @@ export function associationRules(itemsets: readonly FrequentItemset[], options: 
     }
   }
   return rules
+}
+
+function inferBasketCount(itemsets: readonly FrequentItemset[]): number {
+  const s = itemsets.find((x) => x.support > 0)
+  return s === undefined ? 0 : Math.round(s.count / s.support)
 }
 
 /** Sorts rules by lift, then confidence, then support (descending), ties by item ids, deterministically. */

@@ -1,4 +1,5 @@
 import { basketCount, type Baskets } from './baskets.ts'
+import { exactFraction, minimumCountExact, type Threshold } from './exact-threshold.ts'
 
 export interface FrequentItemset {
   /** Item ids, ascending. */
@@ -10,18 +11,18 @@ export interface FrequentItemset {
 }
 
 export interface FpGrowthOptions {
-  /** Minimum support as a fraction of baskets; an itemset is frequent when support ≥ minSupport (arules). */
-  minSupport: number
+  /**
+   * Minimum support as a fraction of baskets; an itemset is frequent when count / n ≥ minSupport (arules),
+   * decided on integer counts (see exact-threshold.ts).
+   */
+  minSupport: Threshold
   /** Longest itemset to report (default: unlimited). */
   maxLength?: number
 }
 
-/** Smallest basket count c with c / n ≥ minSupport, robust to the float rounding of minSupport · n. */
-export function minimumCount(minSupport: number, n: number): number {
-  let c = Math.max(1, Math.ceil(minSupport * n - 1e-9))
-  while (c > 1 && (c - 1) / n >= minSupport) c--
-  while (c / n < minSupport) c++
-  return c
+/** Smallest basket count c ≥ 1 with c / n ≥ minSupport exactly (0.001 of 9,835 baskets is 10). */
+export function minimumCount(minSupport: Threshold, n: number): number {
+  return minimumCountExact(exactFraction(minSupport, 'minSupport'), n)
 }
 
 /**

@@ -9,7 +9,7 @@ function brokenDb(message: string): Db {
   const fail = async (): Promise<never> => {
     throw new Error(message)
   }
-  return { kind: 'postgres', orm: undefined as never, query: fail, exec: fail, transaction: fail, close: async () => undefined }
+  return { kind: 'postgres', query: fail, exec: fail, transaction: fail, close: async () => undefined }
 }
 
 test('/health is 503 `unavailable` when the database does not answer', async () => {

@@ -15,10 +15,19 @@ import { orderRoutes } from './routes/orders.ts'
 import { productRoutes } from './routes/products.ts'
 import { reviewRoutes } from './routes/reviews.ts'
 import { ticketRoutes } from './routes/tickets.ts'
-import { useWorkspace } from './workspace.ts'
+import { useAuth, SESSION_COOKIE } from './plugins/auth.ts'
+import { maskResponses } from './plugins/mask-responses.ts'
+import { auditRoutes } from './routes/admin/audit.ts'
+import { keyRoutes } from './routes/admin/keys.ts'
+import { memberRoutes } from './routes/admin/members.ts'
+import { workspaceRoutes } from './routes/admin/workspaces.ts'
+import { authRoutes } from './routes/auth.ts'
+import type { LoginPolicy } from '../services/auth/login.ts'
 
 export interface AppOptions {
   db: Db
+  /** Sign-in policy and cookie settings (defaults: config.ts's). */
+  auth?: Partial<LoginPolicy> & { secureCookies?: boolean }
   /** Request logs: on by default (info, to stderr); false turns them off; or a level and a destination stream. */
   logger?: ApiLoggerOptions | boolean
   /** Largest request body in bytes (batch ingest); default 32 MiB. */
@@ -31,7 +40,27 @@ export interface AppOptions {
  * /docs. Every error leaves through one handler in the `{ error: { code, message, details? } }` shape.
  */
 export function buildApp(opts: AppOptions): FastifyInstance {
-  const app = Fastify({ logger: loggerConfig(opts.logger), bodyLimit: opts.bodyLimit ?? 32 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>()
+  const policy: LoginPolicy = { sessionHours: opts.auth?.sessionHours ?? 24 * 7, maxFailures: opts.auth?.maxFailures ?? 5, lockMinutes: opts.auth?.lockMinutes ?? 15 }
+  const secureCookies = opts.auth?.secureCookies ?? false
+  const app = Fastify({
+    logger: loggerConfig(opts.logger),
+    bodyLimit: opts.bodyLimit ?? 32 * 1024 * 1024,
+    // Errors Node's HTTP parser finds before Fastify sees a request (headers too large, malformed request
+    // line): answered in the one error shape too.
+    clientErrorHandler: (err, socket) => {
+      const e = err as { code?: string }
+      const [status, code, message] =
+        e.code === 'HPE_HEADER_OVERFLOW'
+          ? [431, 'validation_failed', 'the request headers are too large']
+          : [400, 'validation_failed', 'the request is malformed']
+      const body = JSON.stringify({ error: { code, message } })
+      if (socket.writable) {
+        socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
+      } else {
+        socket.destroy()
+      }
+    },
+  }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
 
@@ -46,6 +75,8 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     return sendError(reply, e)
   })
 
+  app.register(useAuth, { db: opts.db, secureCookies })
+  maskResponses(app)
   app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
@@ -53,11 +84,16 @@ export function buildApp(opts: AppOptions): FastifyInstance {
         title: 'Rapport API',
         version: '1.0.0',
         description:
-          'Customers, products, orders, events, reviews, tickets and consents of one workspace (header `x-rapport-workspace`, default `default`). ' +
+          'Customers, products, orders, events, reviews, tickets and consents of one workspace. Every route but /health, sign-in and this document needs ' +
+          'a session (POST /api/v1/auth/login sets an HTTP-only cookie; changes then need the `x-csrf-token` it returns) or an API key (`Authorization: Bearer rk_…`). ' +
+          'The workspace is the API key\'s, or one of the signed-in person\'s chosen with `x-rapport-workspace`; another workspace\'s records answer 404. ' +
+          'Roles without pii:read see e-mail addresses and phone numbers masked. Records carry an ETag; send If-Match to make a change fail with 412 when the record changed since. ' +
           'Records are addressed by internal `id`; references are shown both by natural key (`customer_id` = external id, `sku`) and by `<noun>_internal_id`. ' +
           'Lists take `limit` (max 500), `sort` (prefix `-` for descending) and the opaque `cursor` from `next_cursor`.',
       },
-      tags: ['health', 'customers', 'products', 'orders', 'events', 'reviews', 'tickets', 'consents'].map((name) => ({ name })),
+      tags: ['health', 'auth', 'admin', 'customers', 'products', 'orders', 'events', 'reviews', 'tickets', 'consents'].map((name) => ({ name })),
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, apiKey: { type: 'http', scheme: 'bearer' } } },
+      security: [{ session: [] }, { apiKey: [] }],
     },
     transform: jsonSchemaTransform,
   })
@@ -66,11 +102,15 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   app.register(async (root) => {
     const r = root.withTypeProvider<ZodTypeProvider>()
     registerHealth(r, opts.db)
-    r.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+    r.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger())
   })
 
   app.register(async (api) => {
-    useWorkspace(api, opts.db)
+    api.register(authRoutes(opts.db, { policy, secureCookies }), { prefix: '/auth' })
+    api.register(workspaceRoutes(opts.db), { prefix: '/workspaces' })
+    api.register(memberRoutes(opts.db), { prefix: '/members' })
+    api.register(keyRoutes(opts.db), { prefix: '/keys' })
+    api.register(auditRoutes(opts.db), { prefix: '/audit' })
     api.register(customerRoutes(opts.db), { prefix: '/customers' })
     api.register(productRoutes(opts.db), { prefix: '/products' })
     api.register(orderRoutes(opts.db), { prefix: '/orders' })

@@ -1,6 +1,9 @@
+import { textProblem } from './text-rules.ts'
+
 /**
  * Turns the strings of a CSV row into the typed values the entity schemas expect. JSON Lines input already
- * has types, but numbers written as strings are accepted there too. Empty cells mean "absent".
+ * has types, but numbers written as strings are accepted there too (as plain decimals, like CSV cells).
+ * Empty cells mean "absent".
  */
 const NUMBER_FIELDS = new Set(['price', 'total', 'quantity', 'unit_price', 'rating'])
 const JSON_FIELDS = new Set(['attributes', 'properties'])
@@ -16,15 +19,21 @@ export function coerceRecord(record: Record<string, unknown>): CoerceError[] {
   const errors: CoerceError[] = []
   for (const [field, value] of Object.entries(record)) {
     if (typeof value !== 'string') continue
+    // Before any conversion, so a NUL reads the same in every kind of cell (the schemas check it again).
+    const bad = textProblem(value)
+    if (bad !== undefined) {
+      errors.push({ field, reason: bad })
+      continue
+    }
     const v = value.trim()
     if (v === '') {
       delete record[field]
       continue
     }
     if (NUMBER_FIELDS.has(field)) {
-      const n = Number(v)
-      if (Number.isFinite(n)) record[field] = n
-      else errors.push({ field, reason: `"${clip(v)}" is not a number` })
+      // Number() also reads 0x10, 0b11, 1e3, Infinity and surrounding blanks; a cell holds plain decimals only.
+      if (isPlainDecimal(value)) record[field] = Number(value)
+      else errors.push({ field, reason: `${clip(value)} is not a plain decimal number` })
     } else if (JSON_FIELDS.has(field)) {
       try {
         const parsed: unknown = JSON.parse(v)
@@ -44,6 +53,21 @@ export function coerceRecord(record: Record<string, unknown>): CoerceError[] {
   return errors
 }
 
+/** `-?digits[.digits]`, checked with a charCode loop (this runs on every numeric cell of an import). */
+export function isPlainDecimal(s: string): boolean {
+  let i = s.charCodeAt(0) === 45 /* - */ ? 1 : 0
+  const start = i
+  while (i < s.length && isDigit(s.charCodeAt(i))) i++
+  if (i === start) return false
+  if (i === s.length) return true
+  if (s.charCodeAt(i) !== 46 /* . */) return false
+  const frac = ++i
+  while (i < s.length && isDigit(s.charCodeAt(i))) i++
+  return i > frac && i === s.length
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57
+
 function safeJson(v: string): unknown {
   try {
     return JSON.parse(v) as unknown
@@ -52,6 +76,7 @@ function safeJson(v: string): unknown {
   }
 }
 
+/** The value quoted for a message: at most 40 characters, control characters escaped. */
 function clip(v: string): string {
-  return v.length > 40 ? `${v.slice(0, 37)}...` : v
+  return JSON.stringify(v.length > 40 ? `${v.slice(0, 37)}...` : v)
 }

@@ -1,16 +1,26 @@
 import { z } from 'zod'
+import { int2, int4, isoDate, isoTimestamp, money } from './column-ranges.ts'
+import { jsonProblem } from './json-limits.ts'
+import { textRule } from './text-rules.ts'
 
 /**
  * The import/API shape of each entity, as a user writes it in CSV, JSON Lines or a request body. References
  * to other records use their external ids (`customer_id` is the customer's external id, `sku` the product's).
- * Times are ISO 8601; dates YYYY-MM-DD.
+ * Times are ISO 8601; dates YYYY-MM-DD. Every value must fit its column (see column-ranges.ts, text-rules.ts
+ * and json-limits.ts), so what passes here is never refused by the database.
  */
 
-const text = (max: number) => z.string().trim().max(max)
+const text = (max: number) => z.string().trim().max(max).superRefine(textRule)
 const optionalText = (max: number) => text(max).optional()
-const externalId = z.string().trim().min(1, 'is required').max(200)
-const timestamp = z.iso.datetime({ offset: true, local: true }).or(z.iso.date())
-const jsonObject = z.record(z.string(), z.unknown())
+const externalId = z.string().trim().min(1, 'is required').max(200).superRefine(textRule)
+const timestamp = isoTimestamp()
+/** attributes / properties: a JSON object within the depth, size and text limits of json-limits.ts. */
+const jsonObject = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
+  const problem = jsonProblem(value)
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem.reason, path: problem.path, input: value })
+})
+/** Amounts go to numeric(14,2) columns. */
+const amount = () => money().nonnegative()
 
 export const GENDERS = ['female', 'male', 'other', 'unknown'] as const
 export const ORDER_STATUSES = ['pending', 'paid', 'shipped', 'completed', 'cancelled', 'refunded'] as const
@@ -29,7 +39,7 @@ export const customerInput = z.object({
   email: z.email().max(320).optional(),
   phone: z.string().trim().regex(/^\+?[0-9 ()-]{5,24}$/, 'is not a phone number').optional(),
   gender: z.enum(GENDERS).optional(),
-  birth_date: z.iso.date().optional(),
+  birth_date: isoDate().optional(),
   city: optionalText(120),
   region: optionalText(120),
   country: z.string().trim().regex(/^[A-Z]{2}$/, 'must be a 2-letter ISO country code').optional(),
@@ -43,7 +53,7 @@ export const productInput = z.object({
   name: text(300).min(1, 'is required'),
   category: optionalText(120),
   brand: optionalText(120),
-  price: z.number().nonnegative().optional(),
+  price: amount().optional(),
   description: optionalText(5000),
   attributes: jsonObject.optional(),
 })
@@ -54,15 +64,15 @@ export const orderInput = z.object({
   ordered_at: timestamp,
   status: z.enum(ORDER_STATUSES).default('completed'),
   channel: z.enum(CHANNELS).optional(),
-  total: z.number().nonnegative(),
+  total: amount(),
   currency: z.string().trim().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code').optional(),
 })
 
 export const orderItemInput = z.object({
   order_id: externalId,
   sku: externalId,
-  quantity: z.number().int().positive(),
-  unit_price: z.number().nonnegative(),
+  quantity: int4().positive(),
+  unit_price: amount(),
 })
 
 export const eventInput = z.object({
@@ -78,7 +88,7 @@ export const reviewInput = z.object({
   external_id: externalId.optional(),
   customer_id: externalId,
   sku: externalId,
-  rating: z.number().int().min(1).max(5),
+  rating: int2().min(1).max(5),
   text: optionalText(10000),
   language: z.enum(LANGUAGES).optional(),
   reviewed_at: timestamp,

@@ -80,6 +80,7 @@ async function* csvRows(
         if (opts.header === false) throw new UsageError('import needs a header row naming the fields (or --map for each column)')
         header = rec.values.map((h) => h.trim())
         targets = header.map(target)
+        assertDistinctColumns(file, rec.line, header, targets)
         header.forEach((h, i) => targets[i] === undefined && ignored.push(h))
         continue
       }
@@ -100,6 +101,26 @@ async function* csvRows(
   }
 }
 
+/**
+ * A header naming one column twice (or two columns that map to one field) would keep only the last of
+ * them, silently: refuse the file, naming both. Empty names are unnamed columns, not duplicates.
+ */
+function assertDistinctColumns(file: string, line: number, header: string[], targets: Array<string | undefined>): void {
+  const seen = new Map<string, number>()
+  for (let i = 0; i < header.length; i++) {
+    const name = (header[i] ?? '').toLowerCase()
+    const keys = [...(name === '' ? [] : [`name:${name}`]), ...(targets[i] === undefined ? [] : [`field:${targets[i]}`])]
+    for (const key of keys) {
+      const first = seen.get(key)
+      if (first !== undefined) {
+        const what = key.startsWith('name:') ? `column "${header[i]}" appears twice` : `columns "${header[first]}" and "${header[i]}" both map to field ${targets[i]}`
+        throw new InputError(`${file}:${line}: ${what} in the header (columns ${first + 1} and ${i + 1})`)
+      }
+      seen.set(key, i)
+    }
+  }
+}
+
 async function* jsonlRows(file: string, opts: TableOptions, target: (col: string) => string | undefined): AsyncGenerator<SourceRow[]> {
   let batch: SourceRow[] = []
   for await (const row of jsonlRowsOneByOne(file, opts, target)) {
@@ -115,8 +136,10 @@ async function* jsonlRows(file: string, opts: TableOptions, target: (col: string
 async function* jsonlRowsOneByOne(file: string, opts: TableOptions, target: (col: string) => string | undefined): AsyncGenerator<SourceRow> {
   const lines = createInterface({ input: decodedStream(file, opts), crlfDelay: Infinity })
   let n = 0
-  for await (const text of lines) {
+  for await (const line of lines) {
     n++
+    // The decoders drop a byte-order mark; this covers one left by an editor after a conversion.
+    const text = n === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line
     if (text.trim() === '') continue
     let obj: unknown
     try {

@@ -67,3 +67,34 @@ test('readTable names columns c1..cN without a header and reports bad numbers wi
 test('a missing file is an input error naming it', async () => {
   await assert.rejects(all(join(dir, 'nope.csv')), /nope\.csv: no such file/)
 })
+
+test('an unclosed quote is reported at the line where the field opened, not at the end of the file', async () => {
+  const body = Array.from({ length: 3000 }, (_, i) => `r${i},plain`).join('\n')
+  const f = put('unclosed.csv', `a,b\n${body}\nx,"opened here\n${body}\n`)
+  await assert.rejects(all(f), (e: Error) => e.message === `${f}:3002: a quoted field opens on this line and is never closed`)
+  // Quoted fields before it, spanning lines and holding doubled quotes, do not confuse the count.
+  const g = put('unclosed2.csv', 'a,b\n"multi\nline ""q""",1\n2,"fine"\n3,"never\nclosed\n')
+  await assert.rejects(all(g), (e: Error) => e.message === `${g}:5: a quoted field opens on this line and is never closed`)
+})
+
+test('a file that is not UTF-8 is refused at the line of its first bad byte, naming GBK when it looks like GBK', async () => {
+  const gbk = put('gbk-as-utf8.csv', Buffer.concat([Buffer.from('external_id,name\nc1,Ann\n'), iconv.encode('c2,王小明\n', 'gbk')]))
+  await assert.rejects(all(gbk), (e: Error) =>
+    e.message === `${gbk}:3: is not valid UTF-8 (byte 0xCD); it looks like GBK (Chinese) text: import it again with --encoding gbk`)
+  const latin = put('latin1.csv', Buffer.concat([Buffer.from('a,b\n'), Buffer.from('caf\xe9,1\n', 'latin1')]))
+  await assert.rejects(all(latin), (e: Error) => e.message.startsWith(`${latin}:2: is not valid UTF-8 (byte 0xE9); name the encoding`))
+  // A truncated sequence at the very end, and an encoded surrogate (which a lenient decoder turns into U+FFFD).
+  const cut = put('cut.csv', Buffer.concat([Buffer.from('a\nx'), Buffer.from([0xe7, 0x8e])]))
+  await assert.rejects(all(cut), (e: Error) => e.message.startsWith(`${cut}:2: is not valid UTF-8 (byte 0xE7)`))
+  const sur = put('surrogate.csv', Buffer.concat([Buffer.from('a\n\nx'), Buffer.from([0xed, 0xa0, 0x80])]))
+  await assert.rejects(all(sur), (e: Error) => e.message.startsWith(`${sur}:3: is not valid UTF-8 (byte 0xED)`))
+  // The same bytes with --encoding gbk read as intended.
+  assert.deepEqual((await all(gbk, { encoding: 'gbk' }))[2], [3, ['c2', '王小明']])
+})
+
+test('the bad byte is located across read chunks (the file is read 1 MiB at a time)', async () => {
+  const line = `${'é'.repeat(40)},x\n` // two-byte characters, so chunk borders fall inside them
+  const lines = Math.ceil((3 << 20) / Buffer.byteLength(line))
+  const f = put('big-bad.csv', Buffer.concat([Buffer.from(`a,b\n${line.repeat(lines)}`), Buffer.from([0xff, 0x0a])]))
+  await assert.rejects(all(f), (e: Error) => e.message.startsWith(`${f}:${lines + 2}: is not valid UTF-8 (byte 0xFF)`))
+})

@@ -1,10 +1,8 @@
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
-import type * as schema from './schema.ts'
-
 /**
- * The one database handle every service uses, over PGlite (embedded) or PostgreSQL. Raw SQL goes through
- * `query`; typed queries through `orm` (Drizzle). PGlite is a single connection, so its implementation
- * serialises access: a transaction holds the connection until it ends and nothing interleaves with it.
+ * The one database handle every service uses, over PGlite (embedded) or PostgreSQL. SQL goes through
+ * `query`; the migrations are the one description of the tables (test/integration/table-descriptions.test.ts
+ * checks the other views of them). PGlite is a single connection, so its implementation serialises access:
+ * a transaction holds the connection until it ends and nothing interleaves with it.
  */
 export interface Db {
   readonly kind: 'pglite' | 'postgres'
@@ -13,11 +11,8 @@ export interface Db {
   exec(sql: string): Promise<void>
   /** Runs fn in one transaction; nested calls on the tx handle join it. Rolls back when fn throws. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>
-  readonly orm: Orm
   close(): Promise<void>
 }
-
-export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>
 
 /** Postgres int8 and numeric come back as numbers on both drivers (ids stay well below 2^53). */
 export const NUMERIC_OIDS = { int8: 20, numeric: 1700 } as const

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import { readConfig } from '../config.ts'
 import type { Db } from './db.ts'
 import { migrate } from './migrate.ts'
 import { openPgliteDb } from './pglite-db.ts'
@@ -11,9 +12,10 @@ export interface DbConfig {
   dataDir?: string | undefined
 }
 
-/** Reads DATABASE_URL and RAPPORT_DATA_DIR (default ./.rapport/data). */
+/** DATABASE_URL and RAPPORT_DATA_DIR (default ./.rapport/data), through config.ts. */
 export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
-  return { databaseUrl: env.DATABASE_URL || undefined, dataDir: env.RAPPORT_DATA_DIR || './.rapport/data' }
+  const c = readConfig(env)
+  return { databaseUrl: c.databaseUrl, dataDir: c.dataDir }
 }
 
 /** Opens the configured database and brings its schema up to date. */

@@ -1,9 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
-import { drizzle } from 'drizzle-orm/pglite'
 import { AsyncLock } from './async-lock.ts'
-import { NUMERIC_OIDS, toNumber, type Db, type Orm } from './db.ts'
-import * as schema from './schema.ts'
+import { NUMERIC_OIDS, toNumber, type Db } from './db.ts'
 
 /** Opens PGlite in `dataDir` (created if missing), or in memory when dataDir is 'memory://'. */
 export async function openPgliteDb(dataDir: string): Promise<Db> {
@@ -12,22 +10,8 @@ export async function openPgliteDb(dataDir: string): Promise<Db> {
     parsers: { [NUMERIC_OIDS.int8]: toNumber, [NUMERIC_OIDS.numeric]: toNumber },
   })
   const lock = new AsyncLock()
-  // Drizzle gets a view of the client whose every call waits for the lock, so an ORM query from another
-  // request can never run inside somebody else's transaction on the single connection.
-  const lockedClient = new Proxy(client, {
-    get(target, prop, receiver) {
-      if (prop === 'query' || prop === 'exec') {
-        const fn = Reflect.get(target, prop, receiver) as (...a: unknown[]) => Promise<unknown>
-        return (...args: unknown[]) => lock.run(() => fn.apply(target, args))
-      }
-      return Reflect.get(target, prop, receiver)
-    },
-  })
-  const orm = drizzle({ client: lockedClient, schema }) as unknown as Orm
-
   const direct = (inTx: boolean): Db => ({
     kind: 'pglite',
-    orm,
     async query<T>(text: string, params: unknown[] = []): Promise<T[]> {
       const run = async () => (await client.query<T>(text, params)).rows
       return inTx ? run() : lock.run(run)

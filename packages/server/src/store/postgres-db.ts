@@ -1,7 +1,5 @@
 import pg from 'pg'
-import { drizzle } from 'drizzle-orm/node-postgres'
-import { NUMERIC_OIDS, toNumber, type Db, type Orm } from './db.ts'
-import * as schema from './schema.ts'
+import { NUMERIC_OIDS, toNumber, type Db } from './db.ts'
 
 const types = {
   getTypeParser: ((oid: number, format?: string) =>
@@ -27,12 +25,9 @@ export async function openPostgresDb(url: string, opts: { schema?: string } = {}
     await pool.end()
     throw new Error(`cannot connect to PostgreSQL at ${redact(url)}: ${(err as Error).message}`)
   }
-  const orm = drizzle({ client: pool, schema }) as unknown as Orm
-
   const onClient = (client: pg.PoolClient): Db => {
     const db: Db = {
       kind: 'postgres',
-      orm,
       async query<T>(text: string, params: unknown[] = []) {
         return (await client.query(text, params)).rows as T[]
       },
@@ -49,7 +44,6 @@ export async function openPostgresDb(url: string, opts: { schema?: string } = {}
 
   return {
     kind: 'postgres',
-    orm,
     async query<T>(text: string, params: unknown[] = []) {
       return (await pool.query(text, params)).rows as T[]
     },

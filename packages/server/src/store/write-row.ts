@@ -17,11 +17,16 @@ export async function insertRow(db: Db, spec: EntityTable, workspaceId: number, 
   return Number(row?.id)
 }
 
-/** Overwrites every column of one record; false when no record has that id in the workspace. */
-export async function updateRow(db: Db, spec: EntityTable, workspaceId: number, id: number, values: Record<string, unknown>): Promise<boolean> {
+/**
+ * Writes the columns of `fields` (import-shape field names; default every column) of one record, leaving
+ * the others as they are; false when no record has that id in the workspace.
+ */
+export async function updateRow(db: Db, spec: EntityTable, workspaceId: number, id: number, values: Record<string, unknown>, fields?: readonly string[]): Promise<boolean> {
   const { cols, params, exprs, alias } = rowParts(spec, workspaceId, values)
   params.push(id)
-  const set = cols.map((c) => `${c} = s.${c}`).join(', ')
+  const written = fields ? spec.columns.filter((c) => fields.includes(c.field)).map(columnName) : cols
+  if (written.length === 0) return true
+  const set = written.map((c) => `${c} = s.${c}`).join(', ')
   const rows = await db.query(
     `UPDATE ${spec.table} AS t SET ${set}${spec.touchUpdatedAt ? ', updated_at = now()' : ''}
      FROM (SELECT ${exprs.map((e, i) => `${e} AS ${cols[i]}`).join(', ')} FROM unnest(${alias.unnest}) AS r(${alias.names})) s

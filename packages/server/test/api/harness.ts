@@ -2,6 +2,9 @@ import type { FastifyInstance, InjectOptions } from 'fastify'
 import { buildApp } from '../../src/api/build-app.ts'
 import type { ApiLoggerOptions } from '../../src/api/logging.ts'
 import type { Db } from '../../src/store/db.ts'
+import { systemActor } from '../../src/domain/actor.ts'
+import { createApiKey } from '../../src/services/auth/api-keys.ts'
+import { createWorkspace } from '../../src/services/workspaces/workspaces.ts'
 
 /** What every API suite gets: the app over one backend's database, and a client per workspace. */
 export interface ApiContext {
@@ -17,15 +20,32 @@ export interface Reply<T = any> { // eslint-disable-line @typescript-eslint/no-e
   text: string
 }
 
-/** A client whose requests all carry the x-rapport-workspace header of `slug`. */
-export type Client = (method: InjectOptions['method'], url: string, payload?: unknown) => Promise<Reply>
+/** A client whose requests all carry an owner API key of workspace `slug` (and its x-rapport-workspace header). */
+export type Client = (method: InjectOptions['method'], url: string, payload?: unknown, headers?: Record<string, string>) => Promise<Reply>
+
+/** Owner keys of the workspaces made by `workspace()`, per database. */
+const keys = new WeakMap<Db, Map<string, string>>()
+const dbOfApp = new WeakMap<FastifyInstance, Db>()
+
+/** The headers of an owner of workspace `slug` (made by `workspace()`). */
+export function authHeaders(app: FastifyInstance, slug: string): Record<string, string> {
+  const db = dbOfApp.get(app)
+  const key = db ? keys.get(db)?.get(slug) : undefined
+  if (!key) throw new Error(`no key for workspace ${slug}: create it with workspace(db, slug) after startApp(db)`)
+  return { authorization: `Bearer ${key}`, 'x-rapport-workspace': slug }
+}
+
+/** Lets `client`/`authHeaders` use the keys of `db` with another app built over it. */
+export function attachApp(app: FastifyInstance, db: Db): void {
+  dbOfApp.set(app, db)
+}
 
 export function client(app: FastifyInstance, slug: string): Client {
-  return async (method, url, payload) => {
+  return async (method, url, payload, headers) => {
     const res = await app.inject({
       method,
       url,
-      headers: { 'x-rapport-workspace': slug },
+      headers: { ...authHeaders(app, slug), ...headers },
       ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
     })
     let body: unknown
@@ -38,10 +58,14 @@ export function client(app: FastifyInstance, slug: string): Client {
   }
 }
 
-/** A fresh workspace, so each suite sees only its own records. */
+/** A fresh workspace with an owner API key, so each suite sees only its own records. */
 export async function workspace(db: Db, slug: string): Promise<Client & { id: number }> {
-  const [row] = await db.query<{ id: number }>('INSERT INTO workspaces (slug, name) VALUES ($1, $1) RETURNING id', [slug])
-  return Object.assign(client(appOf(db), slug), { id: Number(row?.id) })
+  const ws = await createWorkspace(db, systemActor(0, 'cli'), { slug })
+  const { key } = await createApiKey(db, systemActor(ws.id, 'cli'), { name: 'test', role: 'owner' })
+  const map = keys.get(db) ?? new Map<string, string>()
+  map.set(slug, key)
+  keys.set(db, map)
+  return Object.assign(client(appOf(db), slug), { id: ws.id })
 }
 
 const apps = new WeakMap<Db, FastifyInstance>()
@@ -55,6 +79,7 @@ export async function startApp(db: Db, logger?: ApiLoggerOptions): Promise<Fasti
   const app = buildApp({ db, logger: logger ?? false })
   await app.ready()
   apps.set(db, app)
+  dbOfApp.set(app, db)
   return app
 }
 

@@ -1,3 +1,4 @@
+import { systemActor } from '../../src/domain/actor.ts'
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -54,7 +55,7 @@ async function exportText(db: Db, entity: 'customers' | 'order_items', fields: s
   const out = new PassThrough()
   const chunks: Buffer[] = []
   out.on('data', (c: Buffer) => chunks.push(c))
-  await writeRecords(exportEntity(db, entity, 1), fields, 'csv', out)
+  await writeRecords(exportEntity(db, systemActor(1), entity), fields, 'csv', out)
   return Buffer.concat(chunks).toString('utf8')
 }
 
@@ -75,7 +76,7 @@ for (const backend of backends()) {
 
     test('a file with bad rows writes nothing and reports each as file:line: column: reason', async () => {
       const p = file('customers.csv', customersCsv)
-      const s = await importFile(db, p, { entity: 'customers', workspaceId: 1 })
+      const s = await importFile(db, p, { entity: 'customers', actor: systemActor(1) })
       assert.equal(s.committed, false)
       assert.equal(s.rejected, 2)
       assert.deepEqual(
@@ -88,7 +89,7 @@ for (const backend of backends()) {
 
     test('--skip-invalid imports the rest and writes the rejects file', async () => {
       const p = file('customers2.csv', customersCsv)
-      const s = await importFile(db, p, { entity: 'customers', workspaceId: 1, skipInvalid: true })
+      const s = await importFile(db, p, { entity: 'customers', actor: systemActor(1), skipInvalid: true })
       assert.equal(s.committed, true)
       assert.equal(s.inserted, 5)
       assert.equal(await count(db, 'customers'), 5)
@@ -101,10 +102,10 @@ for (const backend of backends()) {
 
     test('importing a good file twice leaves identical counts and changes nothing', async () => {
       const p = file('good.csv', goodCustomers)
-      const first = await importFile(db, p, { entity: 'customers', workspaceId: 1 })
+      const first = await importFile(db, p, { entity: 'customers', actor: systemActor(1) })
       const before = await count(db, 'customers')
       const [stamp] = await db.query<{ u: string }>("SELECT updated_at::text AS u FROM customers WHERE external_id = 'k1'")
-      const second = await importFile(db, p, { entity: 'customers', workspaceId: 1 })
+      const second = await importFile(db, p, { entity: 'customers', actor: systemActor(1) })
       const [stamp2] = await db.query<{ u: string }>("SELECT updated_at::text AS u FROM customers WHERE external_id = 'k1'")
       assert.equal(first.inserted, 2)
       assert.equal(second.inserted + second.updated, 0)
@@ -115,21 +116,21 @@ for (const backend of backends()) {
 
     test('a changed row is updated in place', async () => {
       const p = file('changed.csv', goodCustomers.replace('Lyon', 'Nice'))
-      const s = await importFile(db, p, { entity: 'customers', workspaceId: 1 })
+      const s = await importFile(db, p, { entity: 'customers', actor: systemActor(1) })
       assert.equal(s.updated, 1)
       const [row] = await db.query<{ city: string }>("SELECT city FROM customers WHERE external_id = 'k2'")
       assert.equal(row?.city, 'Nice')
     })
 
     test('references resolve by external id; an unknown product is a row error', async () => {
-      await importFile(db, file('products.csv', products), { entity: 'products', workspaceId: 1 })
-      const o = await importFile(db, file('orders.jsonl', orders), { entity: 'orders', workspaceId: 1 })
+      await importFile(db, file('products.csv', products), { entity: 'products', actor: systemActor(1) })
+      const o = await importFile(db, file('orders.jsonl', orders), { entity: 'orders', actor: systemActor(1) })
       assert.equal(o.inserted, 2)
-      const bad = await importFile(db, file('items.csv', items), { entity: 'order_items', workspaceId: 1 })
+      const bad = await importFile(db, file('items.csv', items), { entity: 'order_items', actor: systemActor(1) })
       assert.equal(bad.committed, false)
       assert.deepEqual(bad.errors, [{ line: 5, column: 'sku', reason: 'unknown product "p9"' }])
       assert.equal(await count(db, 'order_items'), 0)
-      const ok = await importFile(db, file('items2.csv', items.split('\n').slice(0, 4).join('\n')), { entity: 'order_items', workspaceId: 1 })
+      const ok = await importFile(db, file('items2.csv', items.split('\n').slice(0, 4).join('\n')), { entity: 'order_items', actor: systemActor(1) })
       assert.equal(ok.inserted, 3)
       const text = await exportText(db, 'order_items', ['order_id', 'sku', 'quantity', 'unit_price'])
       assert.equal(text, 'order_id,sku,quantity,unit_price\no1,p1,1,12.5\no1,p2,1,3.2\no2,p1,1,12.5\n')
@@ -137,9 +138,9 @@ for (const backend of backends()) {
 
     test('consent history is append-only', async () => {
       const p = file('consents.csv', 'customer_id,channel,status,recorded_at\nk1,email,granted,2025-01-01T00:00:00Z\nk1,email,revoked,2025-02-01T00:00:00Z\n')
-      const s = await importFile(db, p, { entity: 'consents', workspaceId: 1 })
+      const s = await importFile(db, p, { entity: 'consents', actor: systemActor(1) })
       assert.equal(s.inserted, 2)
-      const again = await importFile(db, p, { entity: 'consents', workspaceId: 1 })
+      const again = await importFile(db, p, { entity: 'consents', actor: systemActor(1) })
       assert.equal(again.inserted, 0)
       assert.equal(await count(db, 'consents'), 2)
       await assert.rejects(db.query("UPDATE consents SET status = 'granted'"), /append-only/)
@@ -149,7 +150,7 @@ for (const backend of backends()) {
     })
 
     test('deletes keep the integrity the fact tables have no foreign keys for', async () => {
-      await importFile(db, file('events.csv', 'customer_id,type,sku,occurred_at\nk2,view,p1,2025-01-05T00:00:00Z\nk2,view,,2025-01-06T00:00:00Z\n'), { entity: 'events', workspaceId: 1 })
+      await importFile(db, file('events.csv', 'customer_id,type,sku,occurred_at\nk2,view,p1,2025-01-05T00:00:00Z\nk2,view,,2025-01-06T00:00:00Z\n'), { entity: 'events', actor: systemActor(1) })
       assert.equal(await count(db, 'events'), 2)
       await assert.rejects(db.query("DELETE FROM products WHERE sku = 'p1'"), /referenced by order lines/)
       await db.query("DELETE FROM orders WHERE external_id = 'o2'")
@@ -164,12 +165,12 @@ for (const backend of backends()) {
     test('parsing on the worker thread gives the same errors, rejects and rows as on this thread', async () => {
       const inThread = file('w-customers.csv', customersCsv.replace(/\bc(\d)\b/g, 'w$1'))
       const onWorker = file('w-customers-2.csv', customersCsv.replace(/\bc(\d)\b/g, 'w$1'))
-      const a = await importFile(db, inThread, { entity: 'customers', workspaceId: 1, parseInWorker: false })
-      const b = await importFile(db, onWorker, { entity: 'customers', workspaceId: 1, parseInWorker: true })
+      const a = await importFile(db, inThread, { entity: 'customers', actor: systemActor(1), parseInWorker: false })
+      const b = await importFile(db, onWorker, { entity: 'customers', actor: systemActor(1), parseInWorker: true })
       assert.equal(b.committed, false)
       assert.deepEqual(b.errors, a.errors)
       assert.deepEqual([b.read, b.rejected, b.format, b.ignoredColumns], [a.read, a.rejected, a.format, a.ignoredColumns])
-      const skipped = await importFile(db, onWorker, { entity: 'customers', workspaceId: 1, parseInWorker: true, skipInvalid: true })
+      const skipped = await importFile(db, onWorker, { entity: 'customers', actor: systemActor(1), parseInWorker: true, skipInvalid: true })
       assert.equal(skipped.inserted, 5)
       const rejects = readFileSync(`${onWorker}.rejects.csv`, 'utf8').trim().split('\n')
       assert.equal(rejects.length, 3)
@@ -178,7 +179,7 @@ for (const backend of backends()) {
 
     test('a malformed file read by the worker fails with file:line and the input-error class', async () => {
       const p = file('w-bad.csv', 'external_id,name\nx1,Ann\nx2,Bob,extra\n')
-      await assert.rejects(importFile(db, p, { entity: 'customers', workspaceId: 1, parseInWorker: true }), (e: Error) => {
+      await assert.rejects(importFile(db, p, { entity: 'customers', actor: systemActor(1), parseInWorker: true }), (e: Error) => {
         assert.equal(e.name, 'InputError')
         assert.match(e.message, /w-bad\.csv:3: has 3 fields but the header has 2/)
         return true
@@ -191,7 +192,7 @@ for (const backend of backends()) {
       rows.push('a0,first again', 'a1,second', 'a0,last wins')
       for (const parseInWorker of [false, true]) {
         const p = file(`awkward-${parseInWorker}.csv`, `external_id,name\n${rows.join('\n')}\n`)
-        const s = await importFile(db, p, { entity: 'customers', workspaceId: 1, parseInWorker, batchSize: 2 })
+        const s = await importFile(db, p, { entity: 'customers', actor: systemActor(1), parseInWorker, batchSize: 2 })
         assert.equal(s.committed, true)
         const got = await db.query<{ external_id: string; name: string }>("SELECT external_id, name FROM customers WHERE external_id LIKE 'a_' ORDER BY external_id")
         assert.deepEqual(got.map((r) => r.name), ['last wins', 'second', ...awkward.slice(2)])

@@ -2,14 +2,14 @@ import { z } from 'zod'
 import { CONSENT_CHANNELS, CONSENT_STATUSES } from '../../domain/entities.ts'
 import type { Db } from '../../store/db.ts'
 import { consentOut } from '../entity-outputs.ts'
-import { timeParam } from '../schemas.ts'
+import { decimalId, safeText, timeParam } from '../schemas.ts'
 import { registerCrud, type ZodApp } from './crud.ts'
 
 const filters = z.object({
-  customer_id: z.string().max(200).optional().describe("The customer's external id"),
-  customer_internal_id: z.coerce.number().int().positive().optional(),
+  customer_id: safeText(200).optional().describe("The customer's external id"),
+  customer_internal_id: decimalId.optional(),
   channel: z.enum(CONSENT_CHANNELS).optional(),
-  purpose: z.string().max(60).optional(),
+  purpose: safeText(60).optional(),
   status: z.enum(CONSENT_STATUSES).optional(),
   from: timeParam.optional().describe('recorded_at >= this'),
   to: timeParam.optional().describe('recorded_at < this'),

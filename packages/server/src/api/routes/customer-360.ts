@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { Db } from '../../store/db.ts'
 import { consentOut, customerOut, eventOut, orderWithItemsOut, reviewOut, ticketOut } from '../entity-outputs.ts'
 import { errors, idParams, rowsAs, workspaceHeader } from '../schemas.ts'
-import { customer360, RECENT_EVENTS, RECENT_ORDERS } from '../services/customer-360.ts'
+import { customer360, RECENT_EVENTS, RECENT_ORDERS } from '../../services/customers/customer-360.ts'
 import type { ZodApp } from './crud.ts'
 
 const view360 = z.object({
@@ -29,9 +29,10 @@ const view360 = z.object({
 /** GET /api/v1/customers/:id/360: one customer's whole picture in one call. */
 export function registerCustomer360(app: ZodApp, db: Db): void {
   app.get('/:id/360', {
+    config: { access: 'customers:read' },
     schema: {
       tags: ['customers'], summary: "A customer's 360° view", headers: workspaceHeader, params: idParams,
-      response: { 200: view360, ...errors(400, 404) },
+      response: { 200: view360, ...errors(400, 401, 403, 404) },
     },
-  }, async (req) => rowsAs(view360, await customer360(db, req.workspaceId, req.params.id)))
+  }, async (req) => rowsAs(view360, await customer360(db, req.actor, req.params.id)))
 }

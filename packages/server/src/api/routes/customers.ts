@@ -1,19 +1,18 @@
 import { z } from 'zod'
 import type { Db } from '../../store/db.ts'
-import { notFound } from '../../errors/rapport-error.ts'
+import { getRecordByKey } from '../../services/records/records.ts'
 import { customerOut } from '../entity-outputs.ts'
-import { likePrefix } from '../list/sql-filter.ts'
-import { entityView } from '../resources/entity-view.ts'
-import { errors, rowsAs, timeParam, workspaceHeader } from '../schemas.ts'
-import { registerCrud, type ZodApp } from './crud.ts'
+import { likePrefix } from '../../store/query/sql-filter.ts'
+import { errors, rowsAs, safeText, timeParam, workspaceHeader } from '../schemas.ts'
+import { registerCrud, withEtag, type ZodApp } from './crud.ts'
 import { registerCustomer360 } from './customer-360.ts'
 
 const filters = z.object({
-  email: z.string().max(320).optional().describe('Exact email, case-insensitive'),
-  city: z.string().max(120).optional(),
-  country: z.string().length(2).optional(),
-  tag: z.string().max(60).optional().describe('Customers carrying this tag'),
-  q: z.string().min(1).max(200).optional().describe('Prefix of the name or email, case-insensitive'),
+  email: safeText(320).optional().describe('Exact email, case-insensitive'),
+  city: safeText(120).optional(),
+  country: safeText(2).pipe(z.string().length(2)).optional(),
+  tag: safeText(60).optional().describe('Customers carrying this tag'),
+  q: safeText(200).pipe(z.string().min(1)).optional().describe('Prefix of the name or email, case-insensitive'),
   signed_up_from: timeParam.optional().describe('signup_at >= this'),
   signed_up_to: timeParam.optional().describe('signup_at < this'),
 })
@@ -50,16 +49,12 @@ export function customerRoutes(db: Db) {
     })
 
     app.get('/by-external/:externalId', {
+      config: { access: 'customers:read' },
       schema: {
         tags: ['customers'], summary: 'Read a customer by external id', headers: workspaceHeader,
-        params: z.object({ externalId: z.string().min(1).max(200) }), response: { 200: customerOut, ...errors(404) },
+        params: z.strictObject({ externalId: safeText(200).pipe(z.string().min(1)) }), response: { 200: customerOut, ...errors(400, 401, 403, 404) },
       },
-    }, async (req) => {
-      const v = entityView('customers')
-      const [row] = await db.query(`SELECT ${v.select} FROM ${v.from} WHERE t.workspace_id = $1 AND t.external_id = $2`, [req.workspaceId, req.params.externalId])
-      if (!row) throw notFound('customer')
-      return rowsAs(customerOut, row)
-    })
+    }, async (req, reply) => rowsAs(customerOut, withEtag(reply, await getRecordByKey(db, req.actor, 'customers', req.params.externalId, 'customer'))))
 
     registerCustomer360(app, db)
   }

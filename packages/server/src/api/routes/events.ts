@@ -2,15 +2,15 @@ import { z } from 'zod'
 import { EVENT_TYPES } from '../../domain/entities.ts'
 import type { Db } from '../../store/db.ts'
 import { eventOut } from '../entity-outputs.ts'
-import { timeParam } from '../schemas.ts'
+import { decimalId, safeText, timeParam } from '../schemas.ts'
 import { registerCrud, type ZodApp } from './crud.ts'
 import { registerEventBatch } from './event-batch.ts'
 
 const filters = z.object({
-  customer_id: z.string().max(200).optional().describe("The customer's external id"),
-  customer_internal_id: z.coerce.number().int().positive().optional(),
+  customer_id: safeText(200).optional().describe("The customer's external id"),
+  customer_internal_id: decimalId.optional(),
   type: z.enum(EVENT_TYPES).optional(),
-  sku: z.string().max(200).optional(),
+  sku: safeText(200).optional(),
   from: timeParam.optional().describe('occurred_at >= this'),
   to: timeParam.optional().describe('occurred_at < this'),
 })

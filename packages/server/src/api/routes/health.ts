@@ -7,6 +7,7 @@ import type { ZodApp } from './crud.ts'
 /** GET /health: 200 when the database answers `SELECT 1`, else 503 `unavailable`. */
 export function registerHealth(app: ZodApp, db: Db): void {
   app.get('/health', {
+    config: { access: 'public' },
     schema: {
       tags: ['health'], summary: 'Liveness and database check',
       response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }), 503: errorBody },

@@ -1,13 +1,14 @@
 import { z } from 'zod'
 import type { Db } from '../../store/db.ts'
 import { errors, workspaceHeader } from '../schemas.ts'
-import { ingestOrders } from '../services/order-batch.ts'
+import { ingestOrders } from '../../services/orders/ingest-orders.ts'
 import type { ZodApp } from './crud.ts'
 import { batchQuery, batchResult, MAX_BATCH } from './event-batch.ts'
 
 /** POST /api/v1/orders/batch: up to 10,000 orders, each with its lines in `items`. */
 export function registerOrderBatch(app: ZodApp, db: Db): void {
   app.post('/batch', {
+    config: { access: 'customers:write' },
     schema: {
       tags: ['orders'],
       summary: 'Ingest a batch of orders with their lines',
@@ -15,7 +16,7 @@ export function registerOrderBatch(app: ZodApp, db: Db): void {
       headers: workspaceHeader,
       querystring: batchQuery,
       body: z.object({ items: z.array(z.record(z.string(), z.unknown())).min(1).max(MAX_BATCH) }),
-      response: { 200: batchResult, ...errors(400, 404) },
+      response: { 200: batchResult, ...errors(400, 401, 403, 413, 503) },
     },
-  }, async (req) => ingestOrders(db, req.workspaceId, req.body.items, req.query.skip_invalid))
+  }, async (req) => ingestOrders(db, req.actor, req.body.items, req.query.skip_invalid))
 }

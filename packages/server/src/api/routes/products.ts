@@ -1,18 +1,17 @@
 import { z } from 'zod'
 import type { Db } from '../../store/db.ts'
-import { notFound } from '../../errors/rapport-error.ts'
+import { getRecordByKey } from '../../services/records/records.ts'
 import { productOut } from '../entity-outputs.ts'
-import { likePrefix } from '../list/sql-filter.ts'
-import { entityView } from '../resources/entity-view.ts'
-import { errors, rowsAs, workspaceHeader } from '../schemas.ts'
-import { registerCrud, type ZodApp } from './crud.ts'
+import { likePrefix } from '../../store/query/sql-filter.ts'
+import { decimalNumber, errors, rowsAs, safeText, workspaceHeader } from '../schemas.ts'
+import { registerCrud, withEtag, type ZodApp } from './crud.ts'
 
 const filters = z.object({
-  category: z.string().max(120).optional(),
-  brand: z.string().max(120).optional(),
-  price_min: z.coerce.number().nonnegative().optional().describe('price >= this'),
-  price_max: z.coerce.number().nonnegative().optional().describe('price < this'),
-  q: z.string().min(1).max(200).optional().describe('Prefix of the name, case-insensitive'),
+  category: safeText(120).optional(),
+  brand: safeText(120).optional(),
+  price_min: decimalNumber.optional().describe('price >= this'),
+  price_max: decimalNumber.optional().describe('price < this'),
+  q: safeText(200).pipe(z.string().min(1)).optional().describe('Prefix of the name, case-insensitive'),
 })
 
 /** /api/v1/products: CRUD, list with filters, and lookup by sku. */
@@ -41,15 +40,11 @@ export function productRoutes(db: Db) {
     })
 
     app.get('/by-sku/:sku', {
+      config: { access: 'customers:read' },
       schema: {
         tags: ['products'], summary: 'Read a product by sku', headers: workspaceHeader,
-        params: z.object({ sku: z.string().min(1).max(200) }), response: { 200: productOut, ...errors(404) },
+        params: z.strictObject({ sku: safeText(200).pipe(z.string().min(1)) }), response: { 200: productOut, ...errors(400, 401, 403, 404) },
       },
-    }, async (req) => {
-      const v = entityView('products')
-      const [row] = await db.query(`SELECT ${v.select} FROM ${v.from} WHERE t.workspace_id = $1 AND t.sku = $2`, [req.workspaceId, req.params.sku])
-      if (!row) throw notFound('product')
-      return rowsAs(productOut, row)
-    })
+    }, async (req, reply) => rowsAs(productOut, withEtag(reply, await getRecordByKey(db, req.actor, 'products', req.params.sku, 'product'))))
   }
 }

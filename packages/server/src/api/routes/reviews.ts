@@ -1,17 +1,17 @@
 import { z } from 'zod'
 import type { Db } from '../../store/db.ts'
 import { reviewOut } from '../entity-outputs.ts'
-import { timeParam } from '../schemas.ts'
+import { decimalId, decimalInt, safeText, timeParam } from '../schemas.ts'
 import { registerCrud, type ZodApp } from './crud.ts'
 
 const filters = z.object({
-  sku: z.string().max(200).optional().describe("The product's sku"),
-  product_internal_id: z.coerce.number().int().positive().optional(),
-  customer_id: z.string().max(200).optional().describe("The customer's external id"),
-  customer_internal_id: z.coerce.number().int().positive().optional(),
-  rating: z.coerce.number().int().min(1).max(5).optional(),
-  rating_min: z.coerce.number().int().min(1).max(5).optional(),
-  rating_max: z.coerce.number().int().min(1).max(5).optional(),
+  sku: safeText(200).optional().describe("The product's sku"),
+  product_internal_id: decimalId.optional(),
+  customer_id: safeText(200).optional().describe("The customer's external id"),
+  customer_internal_id: decimalId.optional(),
+  rating: decimalInt(1, 5).optional(),
+  rating_min: decimalInt(1, 5).optional(),
+  rating_max: decimalInt(1, 5).optional(),
   from: timeParam.optional().describe('reviewed_at >= this'),
   to: timeParam.optional().describe('reviewed_at < this'),
 })

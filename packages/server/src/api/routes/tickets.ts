@@ -2,15 +2,15 @@ import { z } from 'zod'
 import { PRIORITIES, TICKET_CHANNELS, TICKET_STATUSES } from '../../domain/entities.ts'
 import type { Db } from '../../store/db.ts'
 import { ticketOut } from '../entity-outputs.ts'
-import { timeParam } from '../schemas.ts'
+import { decimalId, safeText, timeParam } from '../schemas.ts'
 import { registerCrud, type ZodApp } from './crud.ts'
 
 const filters = z.object({
   status: z.enum(TICKET_STATUSES).optional(),
   priority: z.enum(PRIORITIES).optional(),
   channel: z.enum(TICKET_CHANNELS).optional(),
-  customer_id: z.string().max(200).optional().describe("The customer's external id"),
-  customer_internal_id: z.coerce.number().int().positive().optional(),
+  customer_id: safeText(200).optional().describe("The customer's external id"),
+  customer_internal_id: decimalId.optional(),
   from: timeParam.optional().describe('opened_at >= this'),
   to: timeParam.optional().describe('opened_at < this'),
 })

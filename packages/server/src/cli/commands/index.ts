@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import { registerAdminCommands } from './admin/register.ts'
 import { registerCoreCommands } from './core/register.ts'
 import { registerRecommendCommands } from './recommend/register.ts'
 import { registerAnalyzeCommands } from './analyze/register.ts'
@@ -17,6 +18,7 @@ export function registerCommands(program: Command): void {
     text: program.command('text').description('text models: sentiment, intent, keywords, suggested replies'),
   }
   registerCoreCommands(groups)
+  registerAdminCommands(groups)
   registerRecommendCommands(groups)
   registerAnalyzeCommands(groups)
   registerPredictCommands(groups)

@@ -1,11 +1,14 @@
+import { requirePermission, type Actor } from '../../domain/actor.ts'
 import { ENTITIES } from '../../domain/entities.ts'
+import { recordAudit } from '../audit/record-audit.ts'
 import { generateDemo, type DemoOptions } from '../../demo/generate.ts'
 import type { Db } from '../../store/db.ts'
 import type { SourceRow } from '../../io/import-source.ts'
 import { importRows, type ImportSummary } from '../import/import-rows.ts'
 
 export interface LoadDemoOptions extends DemoOptions {
-  workspaceId: number
+  /** Who loads it, into which workspace (the CLI or start-up: a system actor). */
+  actor: Actor
   /** Delete the workspace's records first. */
   reset?: boolean
   onEntity?: (summary: ImportSummary) => void
@@ -17,11 +20,11 @@ export interface LoadDemoOptions extends DemoOptions {
  */
 export async function loadDemo(db: Db, opts: LoadDemoOptions): Promise<ImportSummary[]> {
   const data = generateDemo(opts)
-  if (opts.reset) await clearWorkspace(db, opts.workspaceId)
+  if (opts.reset) await clearWorkspace(db, opts.actor)
   const out: ImportSummary[] = []
   for (const entity of ENTITIES) {
     const records = data[entity] as unknown as Array<Record<string, unknown>>
-    const summary = await importRows(db, asRows(records), { entity, workspaceId: opts.workspaceId })
+    const summary = await importRows(db, asRows(records), { entity, actor: opts.actor, source: 'demo' })
     if (!summary.committed) {
       const e = summary.errors[0]
       throw new Error(`demo ${entity} row ${e?.line}: ${e?.column ?? ''} ${e?.reason ?? ''} (a bug in the generator)`)
@@ -33,10 +36,12 @@ export async function loadDemo(db: Db, opts: LoadDemoOptions): Promise<ImportSum
 }
 
 /** Removes every record of a workspace (customers cascade to their orders, events, reviews, tickets, consents). */
-export async function clearWorkspace(db: Db, workspaceId: number): Promise<void> {
+export async function clearWorkspace(db: Db, actor: Actor): Promise<void> {
+  requirePermission(actor, 'settings:write')
   await db.transaction(async (tx) => {
-    await tx.query('DELETE FROM customers WHERE workspace_id = $1', [workspaceId])
-    await tx.query('DELETE FROM products WHERE workspace_id = $1', [workspaceId])
+    await tx.query('DELETE FROM customers WHERE workspace_id = $1', [actor.workspaceId])
+    await tx.query('DELETE FROM products WHERE workspace_id = $1', [actor.workspaceId])
+    await recordAudit(tx, actor, { action: 'delete_all', entity: 'workspaces', entityId: actor.workspaceId, changes: { tables: { before: 'customers, products and everything that refers to them' } } })
   })
 }
 

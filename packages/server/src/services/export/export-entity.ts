@@ -1,4 +1,7 @@
+import { can, requirePermission, type Actor } from '../../domain/actor.ts'
 import type { EntityName } from '../../domain/entities.ts'
+import { maskPii } from '../../domain/mask-pii.ts'
+import { recordAudit } from '../audit/record-audit.ts'
 import type { Db } from '../../store/db.ts'
 import { columnName, entityTables } from '../../store/entity-tables.ts'
 
@@ -7,8 +10,13 @@ import { columnName, entityTables } from '../../store/entity-tables.ts'
  * times), ordered by natural key in byte order, a page at a time. The same data therefore always exports
  * to the same bytes, whatever order it was loaded in and on either database.
  */
-export async function* exportEntity(db: Db, entity: EntityName, workspaceId: number, pageSize = 2000): AsyncGenerator<Record<string, unknown>> {
+export async function* exportEntity(db: Db, actor: Actor, entity: EntityName, pageSize = 2000): AsyncGenerator<Record<string, unknown>> {
+  requirePermission(actor, 'export')
+  const workspaceId = actor.workspaceId
   const spec = entityTables[entity]
+  // Exports are audited when they start: what left the system, and who took it.
+  await recordAudit(db, actor, { action: 'export', entity: spec.table, changes: { masked: !can(actor, 'pii:read') } })
+  const mask = can(actor, 'pii:read') ? (r: Record<string, unknown>) => r : maskPii
   const refAlias = new Map(spec.refs.map((r, i) => [r.field, { alias: `r${i}`, ref: r }]))
   const fieldExpr = (field: string): string => {
     const ref = refAlias.get(field)
@@ -35,7 +43,7 @@ export async function* exportEntity(db: Db, entity: EntityName, workspaceId: num
       `SELECT ${select} FROM ${spec.table} t ${joins} WHERE ${where} ORDER BY ${keyList} LIMIT $2`,
       params,
     )
-    for (const r of rows) yield r
+    for (const r of rows) yield mask(r)
     if (rows.length < pageSize) return
     const last = rows[rows.length - 1] as Record<string, unknown>
     after = spec.keyFields.map((f) => last[f])

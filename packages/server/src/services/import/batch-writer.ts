@@ -61,14 +61,16 @@ export class BatchWriter {
   }
 }
 
-/** The rows to write, in order, keeping only the last of rows that share a key. */
+/**
+ * The rows to write, keeping only the last of rows that share a key, sorted by key: concurrent writers that
+ * lock the same keys then lock them in the same order, so they wait for each other instead of deadlocking.
+ */
 function lastPerKey(rows: number[], keyColumns: unknown[][]): number[] {
-  const last = new Map<unknown, number>()
+  const last = new Map<string, number>()
   const [a = [], b = []] = keyColumns
-  if (keyColumns.length === 1) for (const row of rows) last.set(a[row], row)
+  if (keyColumns.length === 1) for (const row of rows) last.set(String(a[row]), row)
   else if (keyColumns.length === 2) for (const row of rows) last.set(`${String(a[row])}\u0000${String(b[row])}`, row)
   else for (const row of rows) last.set(keyColumns.map((c) => String(c[row])).join('\u0000'), row)
-  if (last.size === rows.length) return rows
-  const keep = new Set(last.values())
-  return rows.filter((row) => keep.has(row))
+  const keys = [...last.keys()].sort()
+  return keys.map((k) => last.get(k) as number)
 }

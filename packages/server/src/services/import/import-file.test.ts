@@ -15,8 +15,9 @@ test('a database that fails before any row is written stops the parse worker too
   writeFileSync(
     script,
     `import { importFile } from ${JSON.stringify(new URL('./import-file.ts', import.meta.url).href)}
+import { systemActor } from ${JSON.stringify(new URL('../../domain/actor.ts', import.meta.url).href)}
 const broken = { kind: 'postgres', transaction: async () => { throw new Error('connection refused') } }
-await importFile(broken as never, ${JSON.stringify(file)}, { entity: 'customers', workspaceId: 1, parseInWorker: true })
+await importFile(broken as never, ${JSON.stringify(file)}, { entity: 'customers', actor: systemActor(1), parseInWorker: true })
   .catch((e: Error) => console.log('rejected: ' + e.message))
 `,
   )

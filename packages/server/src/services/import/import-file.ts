@@ -1,5 +1,7 @@
 import { entitySchemas, type EntityName } from '../../domain/entities.ts'
 import { statSync } from 'node:fs'
+import { basename } from 'node:path'
+import type { Actor } from '../../domain/actor.ts'
 import { openImportSource, type SourceOptions } from '../../io/import-source.ts'
 import type { Db } from '../../store/db.ts'
 import { importChunks, importRows, type ImportSummary } from './import-rows.ts'
@@ -9,7 +11,7 @@ import { parseInWorker } from './worker-chunks.ts'
 
 export interface ImportFileOptions extends SourceOptions {
   entity: EntityName
-  workspaceId: number
+  actor: Actor
   skipInvalid?: boolean
   onProgress?: (rowsRead: number, bytesFraction: number) => void
   /**
@@ -35,7 +37,8 @@ export async function importFile(db: Db, file: string, opts: ImportFileOptions):
   const rejects = opts.skipInvalid ? new RejectsFile(`${file}.rejects.csv`) : undefined
   const importOpts = {
     entity: opts.entity,
-    workspaceId: opts.workspaceId,
+    actor: opts.actor,
+    source: basename(file),
     ...(opts.skipInvalid !== undefined && { skipInvalid: opts.skipInvalid }),
     ...(opts.batchSize !== undefined && { batchSize: opts.batchSize }),
     ...(rejects && { onReject: rejects.write.bind(rejects) }),
@@ -45,7 +48,7 @@ export async function importFile(db: Db, file: string, opts: ImportFileOptions):
   let format: 'csv' | 'jsonl'
   let ignoredColumns: string[]
   if (useWorker) {
-    const { entity, workspaceId, skipInvalid, onProgress, parseInWorker: _, batchSize, ...source } = opts
+    const { entity, actor: _actor, skipInvalid, onProgress, parseInWorker: _, batchSize, ...source } = opts
     const parsed = parseInWorker({ file, entity, source, keepRaw: rejects !== undefined, batchSize: batchSize ?? 5000, maxAhead: 4 })
     let bytes = 0
     let total = 0

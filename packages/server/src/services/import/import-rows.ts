@@ -1,8 +1,10 @@
+import { requirePermission, type Actor } from '../../domain/actor.ts'
 import { type EntityName } from '../../domain/entities.ts'
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import type { Db } from '../../store/db.ts'
 import { entityTables } from '../../store/entity-tables.ts'
 import type { SourceRow } from '../../io/import-source.ts'
+import { recordAudit } from '../audit/record-audit.ts'
 import type { RowError } from './row-error.ts'
 import { BatchWriter } from './batch-writer.ts'
 import { WritePipeline } from './write-pipeline.ts'
@@ -10,7 +12,10 @@ import { ChunkCollector, type ImportChunk, type RowOrigin } from './valid-batch.
 
 export interface ImportOptions {
   entity: EntityName
-  workspaceId: number
+  /** Who imports, into which workspace (needs the import permission); the import's audit row names them. */
+  actor: Actor
+  /** What the audit row calls the source: a file name, `api:events/batch`, `demo`. */
+  source?: string
   /** Import the good rows and report the bad ones, instead of writing nothing when any row is bad. */
   skipInvalid?: boolean
   batchSize?: number
@@ -78,6 +83,8 @@ async function* validatedChunks(
  * from this thread or from the parse worker.
  */
 export async function importChunks(db: Db, chunks: AsyncIterable<ImportChunk>, opts: ImportOptions): Promise<ImportSummary> {
+  requirePermission(opts.actor, 'import')
+  const workspaceId = opts.actor.workspaceId
   const t0 = performance.now()
   const spec = entityTables[opts.entity]
   const maxKept = opts.maxErrorsKept ?? 1000
@@ -94,7 +101,10 @@ export async function importChunks(db: Db, chunks: AsyncIterable<ImportChunk>, o
   }
   try {
     await db.transaction(async (tx) => {
-      const writer = new BatchWriter(tx, spec, opts.workspaceId, reject)
+      // Two imports into one table of one workspace take turns: rows of overlapping files in different
+      // orders would otherwise lock each other's keys and deadlock (PostgreSQL; PGlite runs one at a time).
+      if (tx.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [workspaceId, spec.table])
+      const writer = new BatchWriter(tx, spec, workspaceId, reject)
       const pipeline = new WritePipeline(writer, (c) => {
         summary.inserted += c.inserted
         summary.updated += c.updated
@@ -107,6 +117,12 @@ export async function importChunks(db: Db, chunks: AsyncIterable<ImportChunk>, o
       }
       await pipeline.drain()
       if (summary.rejected > 0 && !opts.skipInvalid) throw new Rollback()
+      // One audit row per import (not per row: a million audit rows would cost as much as the import), in
+      // the import's transaction, so a rolled-back import leaves none.
+      await recordAudit(tx, opts.actor, {
+        action: 'import', entity: spec.table,
+        changes: { source: opts.source ?? null, read: summary.read, inserted: summary.inserted, updated: summary.updated, rejected: summary.rejected },
+      })
     })
     summary.committed = true
   } catch (err) {

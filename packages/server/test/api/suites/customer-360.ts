@@ -2,13 +2,12 @@ import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { buildApp } from '../../../src/api/build-app.ts'
 import type { Db } from '../../../src/store/db.ts'
-import { client, workspace, type ApiContext, type Client } from '../harness.ts'
+import { attachApp, client, workspace, type ApiContext, type Client } from '../harness.ts'
 
 /** A Db that counts the statements sent through it, transactions included. */
 function counting(db: Db, counter: { n: number }): Db {
   return {
     kind: db.kind,
-    orm: db.orm,
     query: (text, params) => {
       counter.n++
       return db.query(text, params)
@@ -107,6 +106,7 @@ export function customer360Suite(ctx: () => ApiContext): void {
       const counter = { n: 0 }
       const app = buildApp({ db: counting(ctx().db, counter), logger: false })
       try {
+        attachApp(app, ctx().db)
         const c = client(app, 'c360')
         const per = async (id: number) => {
           counter.n = 0

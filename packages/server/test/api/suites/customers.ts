@@ -1,6 +1,6 @@
 import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { errorOf, workspace, type Client } from '../harness.ts'
+import { authHeaders, errorOf, workspace, type Client } from '../harness.ts'
 import type { ApiContext } from '../harness.ts'
 
 export function customerSuite(ctx: () => ApiContext): void {
@@ -103,7 +103,7 @@ export function customerSuite(ctx: () => ApiContext): void {
       assert.equal((await other('GET', `/api/v1/customers/${mine.id}`)).status, 404)
       assert.equal((await other('DELETE', `/api/v1/customers/${mine.id}`)).status, 404)
       assert.equal((await other('POST', '/api/v1/customers', { external_id: 'f1' })).status, 201, 'external ids are unique per workspace only')
-      const ghost = await ctx().app.inject({ url: '/api/v1/customers', headers: { 'x-rapport-workspace': 'no-such-ws' } })
+      const ghost = await ctx().app.inject({ url: '/api/v1/customers', headers: { ...authHeaders(ctx().app, 'cust'), 'x-rapport-workspace': 'no-such-ws' } })
       assert.equal(ghost.statusCode, 404)
       assert.deepEqual(JSON.parse(ghost.body), { error: { code: 'not_found', message: 'workspace "no-such-ws" not found' } })
     })

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { Writable } from 'node:stream'
 import SwaggerParser from '@apidevtools/swagger-parser'
 import { buildApp } from '../../../src/api/build-app.ts'
-import { client, errorOf, workspace, type ApiContext } from '../harness.ts'
+import { attachApp, authHeaders, client, errorOf, workspace, type ApiContext } from '../harness.ts'
 
 export function docsAndLogsSuite(ctx: () => ApiContext): void {
   describe('OpenAPI, docs, error shapes and logs', () => {
@@ -32,16 +32,18 @@ export function docsAndLogsSuite(ctx: () => ApiContext): void {
 
     test('client mistakes at the HTTP level use the same error shape', async () => {
       const app = ctx().app
+      await workspace(ctx().db, 'http-errors')
+      const auth = authHeaders(app, 'http-errors')
       const nope = await app.inject('/api/v1/nothing-here')
       assert.equal(nope.statusCode, 404)
       assert.equal(errorOf({ status: 404, body: JSON.parse(nope.body), text: nope.body }).code, 'not_found')
-      const badJson = await app.inject({ method: 'POST', url: '/api/v1/customers', headers: { 'content-type': 'application/json' }, payload: '{"external_id":' })
+      const badJson = await app.inject({ method: 'POST', url: '/api/v1/customers', headers: { ...auth, 'content-type': 'application/json' }, payload: '{"external_id":' })
       assert.equal(badJson.statusCode, 400)
       assert.equal(JSON.parse(badJson.body).error.code, 'validation_failed')
-      const xml = await app.inject({ method: 'POST', url: '/api/v1/customers', headers: { 'content-type': 'application/xml' }, payload: '<customer/>' })
+      const xml = await app.inject({ method: 'POST', url: '/api/v1/customers', headers: { ...auth, 'content-type': 'application/xml' }, payload: '<customer/>' })
       assert.equal(xml.statusCode, 415)
       assert.equal(JSON.parse(xml.body).error.code, 'unsupported_media_type')
-      const text = await app.inject({ method: 'POST', url: '/api/v1/customers', headers: { 'content-type': 'text/plain' }, payload: 'hello' })
+      const text = await app.inject({ method: 'POST', url: '/api/v1/customers', headers: { ...auth, 'content-type': 'text/plain' }, payload: 'hello' })
       assert.deepEqual(JSON.parse(text.body).error.details, [{ path: 'body', message: 'Invalid input: expected object, received string' }])
       const health = await app.inject('/health')
       assert.deepEqual(JSON.parse(health.body), { status: 'ok', database: ctx().backend === 'PGlite' ? 'pglite' : 'postgres' })
@@ -58,6 +60,7 @@ export function docsAndLogsSuite(ctx: () => ApiContext): void {
       const app = buildApp({ db: ctx().db, logger: { level: 'trace', stream } })
       try {
         await workspace(ctx().db, 'logs')
+        attachApp(app, ctx().db)
         const api = client(app, 'logs')
         const email = 'secret.person@example.com'
         const phone = '+44 20 7946 0958'
@@ -69,7 +72,7 @@ export function docsAndLogsSuite(ctx: () => ApiContext): void {
         assert.equal((await api('POST', '/api/v1/customers', { external_id: email })).status, 201)
         assert.equal((await api('GET', `/api/v1/customers/by-external/${encodeURIComponent(email)}`)).status, 200)
         assert.equal((await api('GET', `/api/v1/customers/by-external/${email}`)).status, 200)
-        await app.inject({ method: 'POST', url: '/api/v1/customers', headers: { 'content-type': 'application/json', 'x-rapport-workspace': 'logs' }, payload: `{"email":"${email}",` })
+        await app.inject({ method: 'POST', url: '/api/v1/customers', headers: { ...authHeaders(app, 'logs'), 'content-type': 'application/json' }, payload: `{"email":"${email}",` })
       } finally {
         await app.close()
       }

@@ -1,7 +1,8 @@
+import { systemActor } from '../../../src/domain/actor.ts'
 import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { importRows } from '../../../src/services/import/import-rows.ts'
-import { itemRows } from '../../../src/api/services/batch-import.ts'
+import { itemRows } from '../../../src/services/records/ingest-batch.ts'
 import { errorOf, workspace, type ApiContext, type Client } from '../harness.ts'
 
 interface Row {
@@ -56,7 +57,7 @@ export function paginationSuite(ctx: () => ApiContext): void {
         ...(i % 5 === 0 ? {} : { name: `N${i % 7}` }),
         ...(i % 4 === 0 ? {} : { signup_at: `2024-0${1 + (i % 3)}-01T00:00:00Z` }),
       }))
-      const s = await importRows(ctx().db, itemRows(items), { entity: 'customers', workspaceId: api.id })
+      const s = await importRows(ctx().db, itemRows(items), { entity: 'customers', actor: systemActor(api.id) })
       assert.equal(s.inserted, N)
       all = (await api('GET', '/api/v1/customers?limit=500')).body.data
       assert.equal(all.length, N)

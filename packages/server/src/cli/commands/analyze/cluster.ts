@@ -1,8 +1,9 @@
 import type { Command } from 'commander'
 import { stringify } from 'csv-stringify/sync'
 import { writeFileSync } from 'node:fs'
-import { chooseK, clusterProfiles, dbscan, kMeans, silhouetteScore, standardise, type DenseMatrix } from '@rapport/ml'
-import { numericColumn, readTable } from '../../../io/read-table.ts'
+import { readTable } from '../../../io/read-table.ts'
+import { numericMatrix } from '../../../features/numeric-matrix.ts'
+import { clusterAnalysis } from '../../../services/analytics/cluster.ts'
 import { UsageError } from '../../../errors/rapport-error.ts'
 import { numberOption, tableOptions, withTableOptions } from '../../table-flags.ts'
 import { info, printJson, printTable } from '../../output.ts'
@@ -11,7 +12,7 @@ interface ClusterFlags {
   file: string
   features: string
   k: string
-  algo: string
+  algo: 'kmeans' | 'dbscan'
   seed: number
   restarts: number
   maxIter: number
@@ -51,50 +52,38 @@ export function registerCluster(analyze: Command): void {
     if (features.length === 0) throw new UsageError('--features needs at least one column')
     if (flags.algo !== 'kmeans' && flags.algo !== 'dbscan') throw new UsageError(`--algo must be kmeans or dbscan, got "${flags.algo}"`)
     const table = await readTable(flags.file, tableOptions(flags))
-    const cols = features.map((f) => numericColumn(table, f))
-    const n = table.rows.length
-    const d = features.length
-    const raw: DenseMatrix = { rows: n, cols: d, data: new Float64Array(n * d) }
-    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) raw.data[i * d + j] = (cols[j] as Float64Array)[i] as number
-    const x = flags.standardise ? standardise(raw) : raw
-    const t0 = performance.now()
-    let labels: Int32Array
-    let k: number
-    let extra: Record<string, unknown> = {}
-    if (flags.algo === 'dbscan') {
-      const r = dbscan(x, { eps: flags.eps, minPoints: flags.minPoints })
-      labels = r.labels
-      k = r.clusters
-      extra = { eps: flags.eps, minPoints: flags.minPoints, noise: r.noise }
-    } else {
-      const common = { seed: flags.seed, restarts: flags.restarts, maxIterations: flags.maxIter, tolerance: flags.tolerance }
-      if (flags.k === 'auto') {
-        const auto = chooseK(x, { ...common, maxK: flags.maxK, sampleSize: flags.sampleSize })
-        labels = auto.best.labels
-        k = auto.best.k
-        extra = { inertia: auto.best.inertia, iterations: auto.best.iterations, candidates: auto.scores }
-      } else {
-        const kk = Number(flags.k)
-        if (!Number.isInteger(kk) || kk < 1) throw new UsageError(`--k must be a positive integer or auto, got "${flags.k}"`)
-        if (kk > n) throw new UsageError(`--k ${kk} exceeds the ${n} rows`)
-        const fit = kMeans(x, { ...common, k: kk })
-        labels = fit.labels
-        k = kk
-        extra = { inertia: fit.inertia, iterations: fit.iterations }
-      }
+    const matrix = numericMatrix(table, features)
+    let k: number | 'auto' = 'auto'
+    if (flags.algo === 'kmeans' && flags.k !== 'auto') {
+      k = Number(flags.k)
+      if (!Number.isInteger(k) || k < 1) throw new UsageError(`--k must be a positive integer or auto, got "${flags.k}"`)
     }
-    const silhouette = k >= 2 ? silhouetteWithoutNoise(x, labels, k, flags.sampleSize, flags.seed) : null
-    const seconds = (performance.now() - t0) / 1000
-    const profiles = clusterProfiles(raw, labels, features)
+    const { labels, summary } = clusterAnalysis(matrix, {
+      features,
+      algo: flags.algo,
+      k,
+      seed: flags.seed,
+      restarts: flags.restarts,
+      maxIterations: flags.maxIter,
+      tolerance: flags.tolerance,
+      maxK: flags.maxK,
+      eps: flags.eps,
+      minPoints: flags.minPoints,
+      standardise: flags.standardise,
+      sampleSize: flags.sampleSize,
+    })
+    const n = summary.rows
+    const profiles = summary.profiles
     if (flags.out) {
       writeFileSync(flags.out, stringify(Array.from(labels, (l, i) => ({ line: table.lines[i], cluster: l })), { header: true }))
       info(`wrote ${n} labels to ${flags.out}`)
     }
     if (flags.json) {
-      printJson({ file: flags.file, algo: flags.algo, rows: n, features, standardised: flags.standardise, k, silhouette, seconds, ...extra, profiles })
+      printJson({ file: flags.file, ...summary })
       return
     }
-    info(`${flags.algo}: ${k} clusters over ${n} rows, silhouette ${silhouette === null ? 'n/a' : silhouette.toFixed(3)}`)
+    const silhouette = summary.silhouette
+    info(`${flags.algo}: ${summary.k} clusters over ${n} rows, silhouette ${silhouette === null ? 'n/a' : silhouette.toFixed(3)}`)
     printTable(
       ['cluster', 'size', 'share', ...features, 'distinguishing'],
       profiles.map((p) => [
@@ -106,15 +95,4 @@ export function registerCluster(analyze: Command): void {
       ]),
     )
   })
-}
-
-/** Silhouette over the clustered rows only: DBSCAN noise (label −1) is not a cluster. */
-function silhouetteWithoutNoise(x: DenseMatrix, labels: Int32Array, k: number, sampleSize: number, seed: number): number {
-  const keep: number[] = []
-  for (let i = 0; i < labels.length; i++) if ((labels[i] as number) >= 0) keep.push(i)
-  if (keep.length === labels.length) return silhouetteScore(x, labels, k, { sampleSize, seed })
-  const d = x.cols
-  const data = new Float64Array(keep.length * d)
-  keep.forEach((i, r) => data.set(x.data.subarray(i * d, i * d + d), r * d))
-  return silhouetteScore({ rows: keep.length, cols: d, data }, Int32Array.from(keep, (i) => labels[i] as number), k, { sampleSize, seed })
 }

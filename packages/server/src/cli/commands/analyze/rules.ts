@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
-import { associationRules, basketsFromLong, encodeBaskets, fpGrowth, sortRules, type Baskets } from '@rapport/ml'
-import { readRecords } from '../../../io/records.ts'
-import { readTable, stringColumn } from '../../../io/read-table.ts'
+import type { Baskets } from '@rapport/ml'
+import { readBasketLines, readLongBaskets } from '../../../features/baskets.ts'
+import { associationRuleAnalysis } from '../../../services/analytics/association-rules.ts'
 import { UsageError } from '../../../errors/rapport-error.ts'
 import { numberOption, tableOptions, withTableOptions } from '../../table-flags.ts'
 import { info, printJson, printTable } from '../../output.ts'
@@ -42,54 +42,29 @@ export function registerRules(analyze: Command): void {
     if (!(flags.minConfidence >= 0 && flags.minConfidence <= 1)) throw new UsageError(`--min-confidence must be in [0, 1], got ${flags.minConfidence}`)
     let baskets: Baskets
     if (flags.format === 'basket') {
-      const opts = { ...tableOptions(flags), sep: (flags.sep as string | undefined) ?? ',', header: false }
-      const rows: string[][] = []
-      for await (const rec of readRecords(flags.file, opts)) rows.push(rec.values.map((v) => v.trim()))
-      baskets = encodeBaskets(rows)
+      baskets = await readBasketLines(flags.file, tableOptions(flags))
     } else if (flags.format === 'long') {
       if (!flags.txCol || !flags.itemCol) throw new UsageError('--format long needs --tx-col and --item-col')
-      const table = await readTable(flags.file, tableOptions(flags))
-      baskets = basketsFromLong(stringColumn(table, flags.txCol).map((s) => s.trim()), stringColumn(table, flags.itemCol).map((s) => s.trim()))
+      baskets = await readLongBaskets(flags.file, tableOptions(flags), flags.txCol, flags.itemCol)
     } else {
       throw new UsageError(`--format must be basket or long, got "${flags.format}"`)
     }
-    const t0 = performance.now()
-    const itemsets = fpGrowth(baskets, { minSupport: flags.minSupport, ...(flags.maxLen !== undefined ? { maxLength: flags.maxLen } : {}) })
-    const t1 = performance.now()
-    const rules = sortRules(
-      associationRules(itemsets, { minConfidence: flags.minConfidence, allSplits: flags.allSplits === true, includeEmptyLhs: flags.emptyLhs === true }),
-    )
-    const t2 = performance.now()
-    const names = (ids: number[]): string[] => ids.map((i) => baskets.names[i] as string)
-    const top = rules.slice(0, flags.top).map((r) => ({
-      lhs: names(r.lhs),
-      rhs: names(r.rhs),
-      support: r.support,
-      confidence: r.confidence,
-      lift: r.lift,
-      leverage: r.leverage,
-      conviction: r.conviction,
-      count: r.count,
-    }))
-    const nBaskets = baskets.offsets.length - 1
+    const result = associationRuleAnalysis(baskets, {
+      minSupport: flags.minSupport,
+      minConfidence: flags.minConfidence,
+      maxLength: flags.maxLen,
+      top: flags.top,
+      allSplits: flags.allSplits === true,
+      includeEmptyLhs: flags.emptyLhs === true,
+    })
     if (flags.json) {
-      printJson({
-        file: flags.file,
-        baskets: nBaskets,
-        items: baskets.names.length,
-        minSupport: flags.minSupport,
-        minConfidence: flags.minConfidence,
-        itemsets: itemsets.length,
-        rules: rules.length,
-        seconds: { itemsets: (t1 - t0) / 1000, rules: (t2 - t1) / 1000, total: (t2 - t0) / 1000 },
-        topRules: top,
-      })
+      printJson({ file: flags.file, ...result })
       return
     }
-    info(`${nBaskets} baskets, ${baskets.names.length} items: ${itemsets.length} frequent itemsets, ${rules.length} rules in ${((t2 - t0) / 1000).toFixed(3)} s`)
+    info(`${result.baskets} baskets, ${result.items} items: ${result.itemsets} frequent itemsets, ${result.rules} rules in ${result.seconds.total.toFixed(3)} s`)
     printTable(
       ['lhs', 'rhs', 'support', 'confidence', 'lift', 'leverage', 'conviction'],
-      top.map((r) => [`{${r.lhs.join(', ')}}`, `{${r.rhs.join(', ')}}`, r.support, r.confidence, r.lift, r.leverage, r.conviction]),
+      result.topRules.map((r) => [`{${r.lhs.join(', ')}}`, `{${r.rhs.join(', ')}}`, r.support, r.confidence, r.lift, r.leverage, r.conviction]),
     )
   })
 }

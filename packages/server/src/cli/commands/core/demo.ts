@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { loadDemo } from '../../../services/demo/load-demo.ts'
-import { resolveWorkspace } from '../../../services/workspaces.ts'
+import { systemActor } from '../../../domain/actor.ts'
+import { ensureWorkspace } from '../../../services/workspaces/workspaces.ts'
 import { UsageError } from '../../../errors/rapport-error.ts'
 import { info, printJson } from '../../output.ts'
 import { numberOption } from '../../table-flags.ts'
@@ -20,9 +21,9 @@ export function registerDemo(program: Command): void {
       if (!Number.isInteger(opts.seed)) throw new UsageError('--seed must be an integer')
       const t0 = performance.now()
       const summaries = await withDb(async (db) => {
-        const workspaceId = await resolveWorkspace(db, opts.workspace, true)
+        const workspaceId = await ensureWorkspace(db, opts.workspace, (slug) => info(`created workspace "${slug}"`))
         return loadDemo(db, {
-          workspaceId,
+          actor: systemActor(workspaceId, 'cli'),
           customers: opts.customers,
           seed: opts.seed,
           reset: Boolean(opts.reset),

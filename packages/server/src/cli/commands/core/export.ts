@@ -3,7 +3,8 @@ import { once } from 'node:events'
 import type { Command } from 'commander'
 import { ENTITIES, entitySchemas, type EntityName } from '../../../domain/entities.ts'
 import { exportEntity } from '../../../services/export/export-entity.ts'
-import { resolveWorkspace } from '../../../services/workspaces.ts'
+import { systemActor } from '../../../domain/actor.ts'
+import { workspaceIdOf } from '../../../services/workspaces/workspaces.ts'
 import { writeRecords } from '../../../io/write-records.ts'
 import { UsageError } from '../../../errors/rapport-error.ts'
 import { info } from '../../output.ts'
@@ -23,8 +24,8 @@ export function registerExport(program: Command): void {
       const fields = Object.keys(entitySchemas[entity as EntityName].shape)
       const out = opts.out ? createWriteStream(opts.out) : process.stdout
       const n = await withDb(async (db) => {
-        const ws = await resolveWorkspace(db, opts.workspace)
-        return writeRecords(exportEntity(db, entity as EntityName, ws), fields, opts.format as 'csv' | 'jsonl', out)
+        const ws = await workspaceIdOf(db, opts.workspace)
+        return writeRecords(exportEntity(db, systemActor(ws, 'cli'), entity as EntityName), fields, opts.format as 'csv' | 'jsonl', out)
       })
       if (opts.out) {
         out.end()

@@ -2,7 +2,8 @@ import type { Command } from 'commander'
 import { ENTITIES, type EntityName } from '../../../domain/entities.ts'
 import { importFile } from '../../../services/import/import-file.ts'
 import { formatRowError } from '../../../services/import/row-error.ts'
-import { resolveWorkspace } from '../../../services/workspaces.ts'
+import { systemActor } from '../../../domain/actor.ts'
+import { workspaceIdOf } from '../../../services/workspaces/workspaces.ts'
 import { UsageError } from '../../../errors/rapport-error.ts'
 import { info, printJson } from '../../output.ts'
 import { progressBar } from '../../progress.ts'
@@ -27,13 +28,13 @@ export function registerImport(program: Command): void {
     .action(async (entity: string, file: string, opts: Record<string, unknown>) => {
       if (!(ENTITIES as readonly string[]).includes(entity)) throw new UsageError(`unknown entity "${entity}"; expected one of ${ENTITIES.join(', ')}`)
       const summary = await withDb(async (db) => {
-        const workspaceId = await resolveWorkspace(db, opts.workspace as string, true)
+        const workspaceId = await workspaceIdOf(db, opts.workspace as string)
         const bar = progressBar(`import ${entity}`)
         try {
           return await importFile(db, file, {
             ...tableOptions(opts),
             entity: entity as EntityName,
-            workspaceId,
+            actor: systemActor(workspaceId, 'cli'),
             format: opts.format as 'csv' | 'jsonl' | undefined,
             map: opts.map as Record<string, string>,
             skipInvalid: Boolean(opts.skipInvalid),

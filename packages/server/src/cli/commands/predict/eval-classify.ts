@@ -1,23 +1,11 @@
 import type { Command } from 'commander'
-import {
-  brierScore,
-  classificationMetrics,
-  confusionMatrix,
-  costThreshold,
-  crossValidateClassifier,
-  fairnessReport,
-  liftTable,
-  logLoss,
-  meanCost,
-  prAuc,
-  rocAuc,
-} from '@rapport/ml'
 import { UsageError } from '../../../errors/rapport-error.ts'
 import { info, printJson, printLine, printTable } from '../../output.ts'
 import { numberOption, tableOptions } from '../../table-flags.ts'
 import { stringColumn } from '../../../io/read-table.ts'
 import { classifierOptions, dropList, withClassifyOptions } from './classify-options.ts'
 import { loadLabelled } from './load-labelled.ts'
+import { evaluateClassifier } from '../../../services/analytics/evaluate-classifier.ts'
 
 /** `rapport eval classify`: stratified k-fold evaluation of a classifier family on a file. */
 export function registerEvalClassify(group: Command): void {
@@ -33,56 +21,12 @@ export function registerEvalClassify(group: Command): void {
       const data = await loadLabelled(opts.file as string, tableOptions(opts), opts.target as string, opts.positive as string | undefined, dropList(opts))
       const options = classifierOptions(opts)
       const tty = process.stderr.isTTY
-      const cv = crossValidateClassifier(
-        data.frame,
-        data.y,
-        { schema: data.schema, target: { column: data.target, positive: data.positive } },
-        { ...options, folds },
-        () => performance.now() / 1000,
-        (f, k) => tty && info(`fold ${f + 1}/${k} done`),
-      )
-      const y = data.y
-      const foldAuc = cv.folds.map((f) => rocAuc(Array.from(f.test, (i) => y[i] as number), f.probs))
-      const foldPr = cv.folds.map((f) => prAuc(Array.from(f.test, (i) => y[i] as number), f.probs))
-      const foldLoss = cv.folds.map((f) => logLoss(Array.from(f.test, (i) => y[i] as number), f.probs))
-      const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length
       const cost = hasCost ? { fp: opts.costFp as number, fn: opts.costFn as number } : undefined
-      const threshold = cost ? costThreshold(cost) : 0.5
-      const conf = confusionMatrix(y, cv.oof, threshold)
-      const m = classificationMetrics(conf)
-      let fairness
-      if (typeof opts.sensitive === 'string') {
-        const all = stringColumn(data.table, opts.sensitive)
-        fairness = { column: opts.sensitive, ...fairnessReport(y, cv.oof, data.rowIndex.map((i) => all[i] ?? ''), threshold) }
-      }
-      const result = {
-        file: opts.file,
-        target: data.target,
-        positive: data.positive,
-        model: options.model,
-        folds,
-        seed: options.seed,
-        rows: data.frame.nRows,
-        positives: y.reduce((a, b) => a + b, 0),
-        features: cv.folds[0]?.model.pipeline.features.length ?? 0,
-        auc: mean(foldAuc),
-        aucStd: Math.sqrt(mean(foldAuc.map((a) => (a - mean(foldAuc)) ** 2))),
-        foldAuc,
-        aucPooled: rocAuc(y, cv.oof),
-        prAuc: mean(foldPr),
-        logloss: mean(foldLoss),
-        brier: brierScore(y, cv.oof),
-        threshold,
-        accuracy: m.accuracy,
-        precision: m.precision,
-        recall: m.recall,
-        f1: m.f1,
-        confusion: conf,
-        ...(cost ? { cost: { ...cost, threshold, meanCost: meanCost(y, cv.oof, threshold, cost) } } : {}),
-        ...(fairness ? { fairness } : {}),
-        lift: liftTable(y, cv.oof, 10),
-        fitSeconds: mean(cv.folds.map((f) => f.fitSeconds)),
-      }
+      const sensitive = typeof opts.sensitive === 'string' ? { column: opts.sensitive, values: stringColumn(data.table, opts.sensitive) } : undefined
+      const { result: evaluation } = evaluateClassifier(data, { classifier: options, folds, cost, sensitive, onFold: (f, k) => tty && info(`fold ${f + 1}/${k} done`) })
+      const result = { file: opts.file, ...evaluation }
+      const threshold = result.threshold
+      const fairness = result.fairness
       if (opts.json) return printJson(result)
       printLine(`${result.model}, ${folds}-fold stratified CV on ${result.rows} rows (${result.positives} positive = ${data.target} ${data.positive})`)
       printTable(['metric', 'value'], [

@@ -1,11 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { stringify } from 'csv-stringify/sync'
-import { classifierFromJson, explainMatrixRow, probaOfMatrix, transform, type TrainedClassifier } from '@rapport/ml'
 import { InputError, UsageError } from '../../../errors/rapport-error.ts'
 import { info, printJson, printTable } from '../../output.ts'
 import { numberOption, tableOptions, withTableOptions } from '../../table-flags.ts'
-import { loadWithSchema } from './load-labelled.ts'
+import { readWithSchema } from '../../../features/labelled-table.ts'
+import { loadClassifier } from '../../../services/models/classifier-file.ts'
+import { scoreClassifier } from '../../../services/analytics/score-classifier.ts'
 
 /** `rapport predict`: score a file with a saved classifier, optionally explaining each row. */
 export function registerPredict(program: Command): void {
@@ -17,23 +18,11 @@ export function registerPredict(program: Command): void {
     .option('--out <path>', 'write a CSV: the input columns plus probability (and explanation)')
     .option('--json', 'print one JSON object on stdout')
     .action(async (opts: Record<string, unknown>) => {
-      let model: TrainedClassifier
-      try {
-        model = classifierFromJson(readFileSync(opts.model as string, 'utf8'))
-      } catch (err) {
-        throw new InputError(`${opts.model as string}: ${(err as Error).message}`)
-      }
+      const { model } = loadClassifier(opts.model as string)
       const top = opts.top as number
       if (!Number.isInteger(top) || top < 1) throw new UsageError('--top must be a positive integer')
-      const { table, frame } = await loadWithSchema(opts.file as string, tableOptions(opts), model.schema)
-      const X = transform(model.pipeline, frame)
-      const probs = probaOfMatrix(model, X)
-      const explanations = opts.explain
-        ? Array.from({ length: frame.nRows }, (_, i) => {
-            const e = explainMatrixRow(model, X, i, frame)
-            return e.contributions.slice(0, top).map((c) => ({ input: c.input, value: c.value, logOdds: c.logOdds, probability: c.probability }))
-          })
-        : undefined
+      const { table, frame } = await readWithSchema(opts.file as string, tableOptions(opts), model.schema)
+      const { probabilities: probs, explanations } = scoreClassifier(model, frame, opts.explain ? top : undefined)
       const describe = (cs: NonNullable<typeof explanations>[number]): string =>
         cs.map((c) => `${c.input} = ${c.value === '' ? '(missing)' : c.value}: ${c.probability >= 0 ? '+' : ''}${c.probability.toFixed(3)}`).join('; ')
       if (opts.out) {

@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { stringify } from 'csv-stringify/sync'
-import { buildFrame, fitIsolationForest, fitPipeline, inferSchema, isolationScores } from '@rapport/ml'
 import { InputError, UsageError } from '../../../errors/rapport-error.ts'
-import { columnIndex, readTable } from '../../../io/read-table.ts'
+import { readTable } from '../../../io/read-table.ts'
+import { featureFrame } from '../../../features/labelled-table.ts'
+import { anomalyScores } from '../../../services/analytics/risk-anomalies.ts'
 import { info, printJson, printTable } from '../../output.ts'
 import { numberOption, tableOptions, withTableOptions } from '../../table-flags.ts'
 import { listOption } from './load-labelled.ts'
@@ -24,22 +25,9 @@ export function registerRiskAnomalies(group: Command): void {
       if (!(contamination > 0 && contamination < 1)) throw new UsageError('--contamination must be in (0, 1)')
       const table = await readTable(opts.file as string, tableOptions(opts))
       if (table.rows.length < 2) throw new InputError(`${opts.file as string}: need at least 2 rows`)
-      const wanted = listOption(opts.features as string | undefined)
-      const names = wanted.length ? wanted.map((n) => table.columns[columnIndex(table, n)] as string) : table.columns
-      const schema = inferSchema(names, table.rows.map((r) => names.map((n) => r[table.columns.indexOf(n)] ?? '')))
-      const { frame } = buildFrame(schema, table.rows, (n) => table.columns.indexOf(n))
+      const frame = featureFrame(table, listOption(opts.features as string | undefined))
       if (frame.columns.length === 0) throw new InputError(`${opts.file as string}: no usable feature columns`)
-      // Isolation forests are scale-free per feature, so no standardisation; one-hot for categories.
-      const { matrix } = fitPipeline(frame, undefined, { standardize: false })
-      const forest = fitIsolationForest(matrix, { nTrees: opts.trees as number, seed: opts.seed as number })
-      const scores = isolationScores(forest, matrix)
-      const sorted = Float64Array.from(scores).sort()
-      const flagCount = Math.max(1, Math.round(contamination * scores.length))
-      const threshold = sorted[scores.length - flagCount] as number
-      const order = Array.from(scores.keys()).sort((a, b) => (scores[b] as number) - (scores[a] as number))
-      const flagged = order.slice(0, flagCount)
-      const isFlagged = new Uint8Array(scores.length)
-      for (const i of flagged) isFlagged[i] = 1
+      const { scores, flagged: isFlagged, flagCount, threshold, order, features } = anomalyScores(frame, { contamination, trees: opts.trees as number, seed: opts.seed as number })
       if (opts.out) {
         const rows = table.rows.map((r, i) => [...table.columns.map((_, j) => r[j] ?? ''), (scores[i] as number).toFixed(6), String(isFlagged[i])])
         try {
@@ -50,7 +38,7 @@ export function registerRiskAnomalies(group: Command): void {
         info(`wrote ${opts.out as string}`)
       }
       const top = order.slice(0, opts.top as number).map((i) => ({ line: table.lines[i] ?? 0, score: scores[i] as number, flagged: isFlagged[i] === 1 }))
-      const result = { file: opts.file, rows: table.rows.length, features: frame.columns.map((c) => c.name), contamination, threshold, flagged: flagCount, top }
+      const result = { file: opts.file, rows: table.rows.length, features, contamination, threshold, flagged: flagCount, top }
       if (opts.json) return printJson(result)
       info(`${flagCount} of ${result.rows} rows flagged (score >= ${threshold.toFixed(4)}); features: ${result.features.join(', ')}`)
       printTable(['line', 'score', 'flagged'], top.map((t) => [t.line, t.score, t.flagged ? 'yes' : '']))

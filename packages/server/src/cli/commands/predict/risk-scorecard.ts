@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
-import { crossValidateScorecard, fitScorecard, type ScorecardOptions } from '@rapport/ml'
+import type { ScorecardOptions } from '@rapport/ml'
+import { scorecardAnalysis } from '../../../services/analytics/risk-scorecard.ts'
 import { InputError, UsageError } from '../../../errors/rapport-error.ts'
 import { info, printJson, printLine, printTable } from '../../output.ts'
 import { numberOption, tableOptions, withTableOptions } from '../../table-flags.ts'
@@ -26,8 +27,7 @@ export function registerRiskScorecard(group: Command): void {
       if (!Number.isInteger(folds) || folds < 2) throw new UsageError('--folds must be an integer >= 2')
       const data = await loadLabelled(opts.file as string, tableOptions(opts), opts.target as string, opts.positive as string, listOption(opts.drop as string | undefined))
       const options: ScorecardOptions = { minIv: opts.minIv as number, baseScore: opts.baseScore as number, baseOdds: opts.baseOdds as number, pdo: opts.pdo as number }
-      const card = fitScorecard(data.frame, data.y, options)
-      const cv = crossValidateScorecard(data.frame, data.y, { ...options, folds, seed: opts.seed as number })
+      const { card, cv, result: card_ } = scorecardAnalysis(data, options, folds, opts.seed as number)
       if (opts.out) {
         try {
           writeFileSync(opts.out as string, JSON.stringify(card))
@@ -36,25 +36,8 @@ export function registerRiskScorecard(group: Command): void {
         }
         info(`wrote ${opts.out as string}`)
       }
-      const variables = card.variables.map((v) => ({
-        name: v.name,
-        iv: v.iv,
-        coefficient: v.coefficient,
-        bins: v.labels.map((label, b) => ({ bin: label, good: v.stats[b]?.good ?? 0, bad: v.stats[b]?.bad ?? 0, woe: v.stats[b]?.woe ?? 0, points: Math.round(v.points[b] ?? 0) })),
-      }))
-      const result = {
-        file: opts.file,
-        target: data.target,
-        bad: data.positive,
-        rows: data.frame.nRows,
-        badRows: data.y.reduce((a, b) => a + b, 0),
-        scaling: { baseScore: options.baseScore, baseOdds: options.baseOdds, pdo: options.pdo, factor: card.factor, offset: card.offset },
-        variables,
-        excluded: card.excluded,
-        bands: { cutoffs: card.bands, outOfFold: cv.bands },
-        cvAuc: cv.auc,
-        foldAuc: cv.foldAuc,
-      }
+      const result = { file: opts.file, ...card_ }
+      const variables = result.variables
       if (opts.json) return printJson(result)
       printLine(`scorecard on ${result.rows} rows (${result.badRows} bad = ${data.target} ${data.positive}); ${folds}-fold CV AUC ${cv.auc.toFixed(4)}`)
       for (const v of variables) {

@@ -11,7 +11,12 @@ test('train classify writes a model and reports permutation importance', () => {
   assert.equal(r.code, 0, r.stderr)
   assert.ok(existsSync(out))
   const res = JSON.parse(r.stdout) as { importance: Array<{ input: string; aucDrop: number }>; trainingAuc: number }
-  assert.equal(JSON.parse(readFileSync(out, 'utf8')).format, 'rapport-classifier')
+  // The model envelope (services/models) wraps the serialiser's rapport-classifier JSON as its payload.
+  const saved = JSON.parse(readFileSync(out, 'utf8'))
+  assert.equal(saved.format, 'rapport.model')
+  assert.equal(saved.kind, 'classifier')
+  assert.equal(saved.trainedOn.rows, 240)
+  assert.equal(saved.payload.format, 'rapport-classifier')
   // tenure is the planted driver: it must rank first.
   assert.equal(res.importance[0]?.input, 'tenure')
   assert.ok(res.trainingAuc > 0.75)

@@ -1,9 +1,10 @@
 import type { Command } from 'commander'
-import { algorithmFitter, crossValidateRatings, evaluateRatings, kFold, ratingAlgorithms, type FoldResult, type AlgorithmParams } from '@rapport/ml'
+import { algorithmFitter, ratingAlgorithms, type FoldResult, type AlgorithmParams } from '@rapport/ml'
 import { collectParam, numberOption, withTableOptions } from '../../table-flags.ts'
 import { info, printJson, printTable } from '../../output.ts'
 import { UsageError } from '../../../errors/rapport-error.ts'
-import { IdMaps, readInteractionTable, sized, tableInteractions, withColumnOptions, type ColumnFlags } from './load-interactions.ts'
+import { evaluateRatingModel, type RatingProtocol } from '../../../services/analytics/evaluate-ratings.ts'
+import { readInteractionFiles, withColumnOptions, type ColumnFlags } from './load-interactions.ts'
 
 interface Flags extends ColumnFlags {
   file?: string
@@ -42,31 +43,16 @@ export function registerEvalRatings(evalGroup: Command): void {
     } catch (e) {
       throw new UsageError((e as Error).message)
     }
-    const ids = new IdMaps()
-    const clock = () => performance.now()
     const progress = (r: FoldResult) => {
       if (process.stderr.isTTY && !fixed) info(`fold ${r.fold + 1}/${flags.folds}: RMSE ${r.rmse.toFixed(4)}, fit ${r.fitSeconds.toFixed(2)} s`)
     }
-    let folds: FoldResult[]
-    let ratings: number
-    if (fixed) {
-      const train = tableInteractions(await readInteractionTable(flags.train!, flags, cmd), flags, ids, true)
-      const test = tableInteractions(await readInteractionTable(flags.test!, flags, cmd), flags, ids, true)
-      sized(ids, train, test)
-      const t0 = clock()
-      const model = fit(train, flags.seed)
-      const t1 = clock()
-      const r = evaluateRatings(model, test)
-      folds = [{ fold: 0, rmse: r.rmse, mae: r.mae, fitSeconds: (t1 - t0) / 1000, predictSeconds: (clock() - t1) / 1000 }]
-      ratings = train.users.length + test.users.length
-    } else {
-      const data = tableInteractions(await readInteractionTable(flags.file!, flags, cmd), flags, ids, true)
-      sized(ids, data)
-      if (data.users.length < flags.folds) throw new UsageError(`${flags.file}: ${data.users.length} ratings cannot fill ${flags.folds} folds`)
-      folds = crossValidateRatings(data, kFold(data.users.length, flags.folds, flags.seed), (d) => fit(d, flags.seed), clock, progress)
-      ratings = data.users.length
-    }
-    const mean = (key: 'rmse' | 'mae' | 'fitSeconds' | 'predictSeconds') => folds.reduce((s, f) => s + f[key], 0) / folds.length
+    const files = fixed ? [flags.train, flags.test] : [flags.file]
+    const { parts, ids } = await readInteractionFiles(files.filter((f): f is string => f !== undefined), flags, cmd, true)
+    const [first, second] = parts
+    if (first === undefined) throw new UsageError('give either --file (cross-validation) or --train and --test')
+    const protocol: RatingProtocol = second !== undefined ? { kind: 'fixed', train: first, test: second } : { kind: 'cv', data: first, folds: flags.folds, source: String(flags.file) }
+    const r = evaluateRatingModel(fit, protocol, flags.seed, progress)
+    const { folds, ratings } = r
     const result = {
       algo: flags.algo,
       protocol: fixed ? 'train/test' : `${flags.folds}-fold`,
@@ -76,10 +62,10 @@ export function registerEvalRatings(evalGroup: Command): void {
       ratings,
       users: ids.users.size,
       items: ids.items.size,
-      rmse: mean('rmse'),
-      mae: mean('mae'),
-      fitSeconds: mean('fitSeconds'),
-      predictSeconds: mean('predictSeconds'),
+      rmse: r.rmse,
+      mae: r.mae,
+      fitSeconds: r.fitSeconds,
+      predictSeconds: r.predictSeconds,
       folds,
     }
     if (flags.json) return printJson(result)

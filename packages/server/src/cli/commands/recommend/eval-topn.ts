@@ -1,9 +1,10 @@
 import type { Command } from 'commander'
-import { algorithmFitter, evaluateTopN, stratifiedSplit, subsetInteractions, topNAlgorithms, type Interactions, type AlgorithmParams } from '@rapport/ml'
+import { algorithmFitter, topNAlgorithms, type AlgorithmParams } from '@rapport/ml'
 import { collectParam, numberOption, withTableOptions } from '../../table-flags.ts'
 import { info, printJson, printTable } from '../../output.ts'
 import { UsageError } from '../../../errors/rapport-error.ts'
-import { IdMaps, readInteractionTable, sized, tableInteractions, withColumnOptions, type ColumnFlags } from './load-interactions.ts'
+import { evaluateTopNModel, topNSplit, type TopNProtocol } from '../../../services/analytics/evaluate-top-n.ts'
+import { readInteractionFiles, withColumnOptions, type ColumnFlags } from './load-interactions.ts'
 
 interface Flags extends ColumnFlags {
   file?: string
@@ -13,7 +14,7 @@ interface Flags extends ColumnFlags {
   k: number
   seed: number
   ratio: number
-  stratify: string
+  stratify: 'user' | 'item'
   param?: AlgorithmParams
   json?: boolean
 }
@@ -48,26 +49,14 @@ export function registerEvalTopN(evalGroup: Command): void {
     } catch (e) {
       throw new UsageError((e as Error).message)
     }
-    const ids = new IdMaps()
-    let train: Interactions
-    let test: Interactions
-    if (fixed) {
-      train = tableInteractions(await readInteractionTable(flags.train!, flags, cmd), flags, ids, false)
-      test = tableInteractions(await readInteractionTable(flags.test!, flags, cmd), flags, ids, false)
-      sized(ids, train, test)
-    } else {
-      const data = tableInteractions(await readInteractionTable(flags.file!, flags, cmd), flags, ids, false)
-      sized(ids, data)
-      const mask = stratifiedSplit(flags.stratify === 'item' ? data.items : data.users, flags.ratio, flags.seed)
-      train = subsetInteractions(data, mask, true)
-      test = subsetInteractions(data, mask, false)
-    }
+    const files = fixed ? [flags.train, flags.test] : [flags.file]
+    const { parts } = await readInteractionFiles(files.filter((f): f is string => f !== undefined), flags, cmd, false)
+    const [first, second] = parts
+    if (first === undefined) throw new UsageError('give either --file (stratified split) or --train and --test')
+    const protocol: TopNProtocol = second !== undefined ? { kind: 'fixed', train: first, test: second } : { kind: 'split', data: first, stratify: flags.stratify, ratio: flags.ratio }
+    const { train, test } = topNSplit(protocol, flags.seed)
     if (process.stderr.isTTY) info(`fitting ${flags.algo} on ${train.users.length} interactions…`)
-    const t0 = performance.now()
-    const model = fit(train, flags.seed)
-    const t1 = performance.now()
-    const m = evaluateTopN(model, train, test, flags.k)
-    const t2 = performance.now()
+    const m = evaluateTopNModel(fit, train, test, flags.k, flags.seed)
     const result = {
       algo: flags.algo,
       protocol: fixed ? 'train/test' : `stratified by ${flags.stratify}, ${flags.ratio} train`,
@@ -75,16 +64,16 @@ export function registerEvalTopN(evalGroup: Command): void {
       seed: flags.seed,
       params: flags.param ?? {},
       k: flags.k,
-      trainInteractions: train.users.length,
-      testInteractions: test.users.length,
+      trainInteractions: m.trainInteractions,
+      testInteractions: m.testInteractions,
       users: m.users,
       ndcg: m.ndcg,
       precision: m.precision,
       recall: m.recall,
       map: m.map,
       coverage: m.coverage,
-      fitSeconds: (t1 - t0) / 1000,
-      evalSeconds: (t2 - t1) / 1000,
+      fitSeconds: m.fitSeconds,
+      evalSeconds: m.evalSeconds,
     }
     if (flags.json) return printJson(result)
     info(`${flags.algo}: ${result.protocol}, ${m.users} test users`)

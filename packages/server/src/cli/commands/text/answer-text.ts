@@ -1,9 +1,9 @@
 import { Option, type Command } from 'commander'
-import { buildAnswerIndex, suggestAnswers } from '@rapport/ml'
-import { InputError, UsageError } from '../../../errors/rapport-error.ts'
+import { UsageError } from '../../../errors/rapport-error.ts'
 import { printJson, printLine } from '../../output.ts'
 import { numberOption, tableOptions, withTableOptions } from '../../table-flags.ts'
-import { columnIndex, readTable } from '../../../io/read-table.ts'
+import { readAnswerPairs } from '../../../features/texts.ts'
+import { suggestReplies } from '../../../services/analytics/suggest-answers.ts'
 
 interface AnswerOpts extends Record<string, unknown> {
   kb: string
@@ -32,19 +32,8 @@ export function addAnswerTextCommand(parent: Command): void {
 async function runAnswer(question: string, o: AnswerOpts): Promise<void> {
   if (!Number.isInteger(o.top) || o.top < 1) throw new UsageError(`--top must be a positive integer, got ${o.top}`)
   if (question.trim() === '') throw new UsageError('the question is empty')
-  const table = await readTable(o.kb, tableOptions(o))
-  const qi = columnIndex(table, o.questionCol)
-  const ai = columnIndex(table, o.answerCol)
-  const pairs = table.rows.map((r, i) => {
-    const q = (r[qi] ?? '').trim()
-    const a = (r[ai] ?? '').trim()
-    if (q === '') throw new InputError(`${o.kb}:${table.lines[i]}: ${table.columns[qi]}: empty question`)
-    if (a === '') throw new InputError(`${o.kb}:${table.lines[i]}: ${table.columns[ai]}: empty answer`)
-    return { question: q, answer: a }
-  })
-  if (pairs.length === 0) throw new InputError(`${o.kb}: no data rows`)
-  const index = buildAnswerIndex(pairs, { lang: o.lang })
-  const suggestions = suggestAnswers(index, question, o.top).map((s) => ({ ...s, line: table.lines[s.index] }))
+  const { pairs, lines } = await readAnswerPairs(o.kb, o.questionCol, o.answerCol, tableOptions(o))
+  const suggestions = suggestReplies(pairs, lines, question, { top: o.top, lang: o.lang })
   if (o.json) return printJson({ question, kb: o.kb, suggestions })
   if (suggestions.length === 0) printLine('no matching question in the knowledge base')
   for (const s of suggestions) printLine(`${s.score.toFixed(3)}  [${s.matchedQuestion}]  ${s.answer}`)

@@ -1,19 +1,10 @@
 import type { Command } from 'commander'
-import {
-  createAnalyzer,
-  defaultAnalyzerConfig,
-  defaultTextModel,
-  encodeLabels,
-  fitOnAnalyzed,
-  multiclassReport,
-  predictAnalyzed,
-  stratifiedKFold,
-} from '@rapport/ml'
 import { UsageError } from '../../../errors/rapport-error.ts'
 import { info, printJson, printLine, printTable } from '../../output.ts'
 import { numberOption, tableOptions, withTableOptions } from '../../table-flags.ts'
 import { modelKind, progress, withModelOptions } from './options.ts'
-import { readTexts } from './read-texts.ts'
+import { readTexts } from '../../../features/texts.ts'
+import { evaluateTextClassifier } from '../../../services/analytics/evaluate-text.ts'
 
 interface EvalTextOpts extends Record<string, unknown> {
   file?: string
@@ -53,66 +44,19 @@ async function runEvalText(o: EvalTextOpts): Promise<void> {
   if (fixed && (o.train === undefined || o.test === undefined)) throw new UsageError('--train and --test go together')
   if (!Number.isInteger(o.folds) || o.folds < 2) throw new UsageError(`--folds must be an integer >= 2, got ${o.folds}`)
   const topts = tableOptions(o)
-  const first = await readTexts((o.file ?? o.train)!, o.textCol, o.labelCol, topts)
-  const second = fixed ? await readTexts(o.test!, o.textCol, o.labelCol, topts) : undefined
+  const firstFile = o.file ?? o.train
+  if (firstFile === undefined) throw new UsageError('give either --file (cross-validation) or both --train and --test')
+  const first = await readTexts(firstFile, o.textCol, o.labelCol, topts)
+  const second = fixed && o.test !== undefined ? await readTexts(o.test, o.textCol, o.labelCol, topts) : undefined
   for (const r of [first, second]) if (r && r.emptyTexts > 0) info(`${r.file}: ${r.emptyTexts} row(s) with empty text kept`)
-  const allLabels = [...first.labels, ...(second?.labels ?? [])]
-  const { names, y } = encodeLabels(allLabels)
-  if (names.length < 2) throw new UsageError(`${first.file}: the label column has fewer than two distinct values`)
-  const kind = modelKind(o.model) ?? defaultTextModel(names.length)
-  const analyzer = createAnalyzer(defaultAnalyzerConfig(o.lang))
-  const t0 = performance.now()
-  const docs = [...first.texts, ...(second?.texts ?? [])].map((t) => analyzer.analyze(t))
-  const analyzeSeconds = (performance.now() - t0) / 1000
-  const pred = new Int32Array(docs.length)
-  const foldAccuracy: number[] = []
-  let fitSeconds = 0
-  let evalIdx: number[]
-  const runSplit = (train: number[], test: number[]): void => {
-    const t1 = performance.now()
-    const { space, model } = fitOnAnalyzed(train.map((i) => docs[i]!), Int32Array.from(train, (i) => y[i]!), names.length, kind, { seed: o.seed })
-    fitSeconds += (performance.now() - t1) / 1000
-    const p = predictAnalyzed(space, model, test.map((i) => docs[i]!))
-    let ok = 0
-    test.forEach((i, r) => {
-      pred[i] = p[r]!
-      if (p[r] === y[i]) ok++
-    })
-    foldAccuracy.push(test.length ? ok / test.length : 0)
-  }
-  if (second) {
-    const n1 = first.texts.length
-    evalIdx = Array.from({ length: second.texts.length }, (_, r) => n1 + r)
-    runSplit(Array.from({ length: n1 }, (_, i) => i), evalIdx)
-  } else {
-    if (docs.length < o.folds) throw new UsageError(`${first.file}: ${docs.length} rows cannot fill ${o.folds} folds`)
-    const folds = stratifiedKFold(y, o.folds, o.seed)
-    evalIdx = Array.from({ length: docs.length }, (_, i) => i)
-    for (let f = 0; f < o.folds; f++) {
-      progress(`fold ${f + 1}/${o.folds}`)
-      const tr: number[] = []
-      const te: number[] = []
-      for (let i = 0; i < docs.length; i++) (folds[i] === f ? te : tr).push(i)
-      runSplit(tr, te)
-    }
-  }
-  const rep = multiclassReport(Int32Array.from(evalIdx, (i) => y[i]!), Int32Array.from(evalIdx, (i) => pred[i]!), names)
-  const result = {
-    protocol: second ? 'fixed split' : `stratified ${o.folds}-fold`,
-    files: second ? { train: first.file, test: second.file } : { file: first.file },
-    rows: second ? { train: first.texts.length, test: second.texts.length } : first.texts.length,
-    classes: names.length,
-    model: kind,
+  const { perClass, ...result } = evaluateTextClassifier(first, second, {
     lang: o.lang,
+    model: modelKind(o.model),
+    folds: o.folds,
     seed: o.seed,
-    accuracy: rep.accuracy,
-    macroF1: rep.macroF1,
-    foldAccuracy,
-    fitSeconds,
-    analyzeSeconds,
-    ...(o.report ? { perClass: rep.perClass } : {}),
-  }
-  if (o.json) return printJson(result)
-  printLine(`${result.protocol}, ${kind}, ${names.length} classes: accuracy ${rep.accuracy.toFixed(4)}, macro-F1 ${rep.macroF1.toFixed(4)}, fit ${fitSeconds.toFixed(2)} s`)
-  if (o.report) printTable(['label', 'precision', 'recall', 'f1', 'support'], rep.perClass.map((c) => [c.label, c.precision, c.recall, c.f1, c.support]))
+    onFold: (f, k) => progress(`fold ${f + 1}/${k}`),
+  })
+  if (o.json) return printJson({ ...result, ...(o.report ? { perClass } : {}) })
+  printLine(`${result.protocol}, ${result.model}, ${result.classes} classes: accuracy ${result.accuracy.toFixed(4)}, macro-F1 ${result.macroF1.toFixed(4)}, fit ${result.fitSeconds.toFixed(2)} s`)
+  if (o.report) printTable(['label', 'precision', 'recall', 'f1', 'support'], perClass.map((c) => [c.label, c.precision, c.recall, c.f1, c.support]))
 }

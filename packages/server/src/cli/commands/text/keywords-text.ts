@@ -1,10 +1,10 @@
 import { Option, type Command } from 'commander'
-import { createAnalyzer, defaultAnalyzerConfig, distinctiveKeywords, textRankKeywords, tfidfKeywords, type Keyword } from '@rapport/ml'
 import { UsageError } from '../../../errors/rapport-error.ts'
 import { printJson, printTable } from '../../output.ts'
 import { numberOption, tableOptions, withTableOptions } from '../../table-flags.ts'
 import { stringColumn } from '../../../io/read-table.ts'
-import { readTexts } from './read-texts.ts'
+import { readTexts } from '../../../features/texts.ts'
+import { textKeywords } from '../../../services/analytics/text-keywords.ts'
 
 interface KeywordsOpts extends Record<string, unknown> {
   file: string
@@ -49,36 +49,7 @@ async function runKeywords(o: KeywordsOpts): Promise<void> {
     : o.groupCol !== undefined
       ? stringColumn(data.table, o.groupCol).map((g) => g.trim())
       : data.texts.map(() => 'all')
-  const contrastable = new Set(groups).size > 1
-  const method = o.method === 'auto' ? (o.groupCol !== undefined && contrastable ? 'distinctive' : 'tfidf') : o.method
-  if (method === 'distinctive' && !contrastable) {
-    throw new UsageError('--method distinctive contrasts groups: give --group-col (with two values or more) or --per-row')
-  }
-  const analyzer = createAnalyzer({ ...defaultAnalyzerConfig(o.lang), negation: false, clauseMarks: true })
-  const tokens = data.texts.map((t) => analyzer.tokens(t))
-  const result = new Map<string, Keyword[]>()
-  if (method === 'distinctive') {
-    for (const [g, k] of distinctiveKeywords(tokens, groups, { top: o.top })) result.set(g, k)
-  } else if (method === 'tfidf') {
-    for (const [g, k] of tfidfKeywords(tokens, groups, o.top)) result.set(g, k)
-  } else {
-    const byGroup = new Map<string, string[][]>()
-    tokens.forEach((t, i) => {
-      const g = groups[i]!
-      const list = byGroup.get(g) ?? []
-      list.push(t)
-      byGroup.set(g, list)
-    })
-    for (const [g, docs] of byGroup) result.set(g, textRankKeywords(docs, { top: o.top }))
-  }
-  const sizes = new Map<string, number>()
-  for (const g of groups) sizes.set(g, (sizes.get(g) ?? 0) + 1)
-  // Rows keep file order; named groups are listed alphabetically.
-  const first = new Map(groups.map((g, i) => [g, i] as const).reverse())
-  const byName = (a: string, b: string): number => (o.perRow ? (first.get(a) ?? 0) - (first.get(b) ?? 0) : a < b ? -1 : a > b ? 1 : 0)
-  const out = [...result]
-    .sort((a, b) => byName(a[0], b[0]))
-    .map(([group, keywords]) => ({ group, documents: sizes.get(group) ?? 0, keywords }))
+  const { method, groups: out } = textKeywords(data.texts, groups, { method: o.method, top: o.top, lang: o.lang, perRow: o.perRow === true, named: o.groupCol !== undefined })
   if (o.json) return printJson({ file: o.file, method, groups: out })
   printTable(['group', 'docs', 'keywords'], out.map((g) => [g.group, g.documents, g.keywords.map((k) => k.term).join(', ')]))
 }

@@ -1,10 +1,10 @@
 import type { Command } from 'commander'
-import { classifyIntent, lexiconSentiment, predictText, trainedSentiment } from '@rapport/ml'
 import { UsageError } from '../../../errors/rapport-error.ts'
 import { printJson, printTable } from '../../output.ts'
 import { tableOptions, withTableOptions } from '../../table-flags.ts'
-import { loadTextModel } from './model-file.ts'
-import { readTexts } from './read-texts.ts'
+import { loadTextModel } from '../../../services/models/text-model-file.ts'
+import { predictTexts } from '../../../services/analytics/predict-text.ts'
+import { readTexts } from '../../../features/texts.ts'
 
 interface PredictTextOpts extends Record<string, unknown> {
   model?: string
@@ -31,42 +31,13 @@ async function runPredictText(o: PredictTextOpts): Promise<void> {
   if ((o.model === undefined) === !o.lexicon) throw new UsageError('give either --model <file> or --lexicon')
   const loaded = o.model !== undefined ? loadTextModel(o.model) : undefined
   const data = await readTexts(o.file, o.textCol, undefined, tableOptions(o))
-  const predictions = data.texts.map((text, i): Prediction => {
-    const line = data.lines[i]!
-    if (!loaded) {
-      const s = lexiconSentiment(text)
-      return { line, label: s.label, score: s.score, mode: s.mode }
-    }
-    const { file, classifier } = loaded
-    if (file.task === 'intent') {
-      const r = classifyIntent({ classifier, threshold: file.threshold ?? 0, validation: file.validation! }, text)
-      return { line, label: r.label, confidence: r.confidence, intent: r.intent, abstain: r.abstain, top: r.top }
-    }
-    const p = predictText(classifier, text)
-    if (file.task === 'sentiment' && file.polarity) {
-      const s = trainedSentiment(classifier, file.polarity, text)
-      return { line, label: p.label, confidence: p.confidence, score: s.score, sentiment: s.label, mode: s.mode }
-    }
-    return { line, label: p.label, confidence: p.confidence }
-  })
-  const task = loaded?.file.task ?? 'sentiment'
+  const predictions = predictTexts(data.texts, data.lines, loaded)
+  const task = loaded?.settings.task ?? 'sentiment'
   if (o.json) return printJson({ task, mode: loaded ? 'trained' : 'lexicon', file: o.file, rows: predictions.length, predictions })
   printTable(
     ['line', 'label', 'confidence/score', 'text'],
-    predictions.map((p, i) => [p.line, p.abstain ? `${p.label} (hand off)` : p.label, p.confidence ?? p.score ?? 0, clip(data.texts[i]!)]),
+    predictions.map((p, i) => [p.line, p.abstain ? `${p.label} (hand off)` : p.label, p.confidence ?? p.score ?? 0, clip(data.texts[i] ?? '')]),
   )
-}
-
-interface Prediction {
-  line: number
-  label: string
-  confidence?: number
-  score?: number
-  mode?: 'lexicon' | 'trained'
-  sentiment?: string
-  intent?: string | null
-  abstain?: boolean
-  top?: Array<{ label: string; probability: number }>
 }
 
 function clip(t: string): string {

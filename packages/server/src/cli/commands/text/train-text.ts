@@ -1,11 +1,10 @@
 import { Option, type Command } from 'commander'
-import { fitIntentModel, fitTextClassifier, sentimentPolarity } from '@rapport/ml'
-import { UsageError } from '../../../errors/rapport-error.ts'
 import { info, printJson, printLine } from '../../output.ts'
 import { numberOption, tableOptions, withTableOptions } from '../../table-flags.ts'
-import { saveTextModel, type TextTask } from './model-file.ts'
+import { saveTextModel, type TextTask } from '../../../services/models/text-model-file.ts'
+import { trainTextModel } from '../../../services/analytics/train-text.ts'
 import { modelKind, progress, withModelOptions } from './options.ts'
-import { readTexts } from './read-texts.ts'
+import { readTexts } from '../../../features/texts.ts'
 
 interface TrainTextOpts extends Record<string, unknown> {
   file: string
@@ -42,30 +41,15 @@ export function addTrainTextCommand(parent: Command): void {
 async function runTrainText(o: TrainTextOpts): Promise<void> {
   const data = await readTexts(o.file, o.textCol, o.labelCol, tableOptions(o))
   if (data.emptyTexts > 0) info(`${o.file}: ${data.emptyTexts} row(s) with empty text kept`)
-  const distinct = [...new Set(data.labels)].sort()
-  if (distinct.length < 2) throw new UsageError(`${o.file}: the label column has fewer than two distinct values`)
-  const task: TextTask = o.task ?? (distinct.length === 2 ? 'sentiment' : 'intent')
-  const common = { lang: o.lang, model: modelKind(o.model), seed: o.seed }
-  progress(`training a ${task} model on ${data.texts.length} rows, ${distinct.length} classes...`)
-  const t0 = performance.now()
-  const trainedOn = { file: o.file, rows: data.texts.length }
-  let summary: Record<string, unknown>
-  if (task === 'intent') {
-    const m = fitIntentModel(data.texts, data.labels, { ...common, wrongCost: o.wrongCost })
-    saveTextModel(o.out, { task, threshold: m.threshold, validation: m.validation, trainedOn }, m.classifier)
-    summary = { model: m.classifier.kind, threshold: m.threshold, validation: m.validation }
-  } else {
-    let polarity: { positive: string; negative: string } | undefined
-    if (task === 'sentiment') {
-      if (o.positive !== undefined && !distinct.includes(o.positive)) throw new UsageError(`--positive "${o.positive}" is not a label; labels are ${distinct.join(', ')}`)
-      polarity = sentimentPolarity(distinct, o.positive)
-    }
-    const clf = fitTextClassifier(data.texts, data.labels, common)
-    saveTextModel(o.out, { task, ...(polarity ? { polarity } : {}), trainedOn }, clf)
-    summary = { model: clf.kind, ...(polarity ? { polarity } : {}), temperature: clf.model.temperature }
-  }
-  const fitSeconds = (performance.now() - t0) / 1000
-  const result = { out: o.out, task, rows: data.texts.length, classes: distinct.length, labels: distinct, fitSeconds, ...summary }
+  const model = modelKind(o.model)
+  progress(`training a ${o.task ?? 'text'} model on ${data.texts.length} rows...`)
+  const trained = trainTextModel(o.file, data.texts, data.labels, { task: o.task, positive: o.positive, lang: o.lang, model, seed: o.seed, wrongCost: o.wrongCost })
+  saveTextModel(o.out, trained.settings, trained.classifier, {
+    trainedOn: { file: o.file, rows: data.texts.length },
+    params: { lang: o.lang, seed: o.seed, ...(trained.settings.task === 'intent' ? { wrongCost: o.wrongCost } : {}) },
+  })
+  const { task, fitSeconds } = trained.result
+  const result = { out: o.out, ...trained.result }
   if (o.json) return printJson(result)
-  printLine(`trained ${task} model (${String(summary.model)}) on ${data.texts.length} rows, ${distinct.length} classes in ${fitSeconds.toFixed(2)} s → ${o.out}`)
+  printLine(`trained ${task} model (${String(result.model)}) on ${result.rows} rows, ${result.classes} classes in ${fitSeconds.toFixed(2)} s → ${o.out}`)
 }

@@ -1,0 +1,84 @@
+import type { FastifyInstance } from 'fastify'
+import type { Config } from '../config.ts'
+import { systemActor } from '../domain/actor.ts'
+import { ensureDemoUsers, ensureFirstOwner } from '../services/auth/bootstrap.ts'
+import { loadDemo } from '../services/demo/load-demo.ts'
+import { ensureWorkspace } from '../services/workspaces/workspaces.ts'
+import type { Db } from '../store/db.ts'
+import { describeDb, openDb } from '../store/open-db.ts'
+
+export const DEMO_WORKSPACE = 'demo'
+
+export interface RunningServer {
+  app: FastifyInstance
+  db: Db
+  url: string
+  close(): Promise<void>
+}
+
+export interface StartOptions {
+  /** Load the demo workspace into an empty database (default: config.loadDemo). */
+  demo?: boolean
+  log?: (line: string) => void
+}
+
+/**
+ * Start-up of `rapport serve`: open and migrate the database, create the owner account on first start
+ * (printing how to sign in), load the demo workspace into an empty database, then listen.
+ */
+export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
+  const log = opts.log ?? ((s: string) => process.stderr.write(`${s}\n`))
+  const t0 = performance.now()
+  const dbConfig = { databaseUrl: config.databaseUrl, dataDir: config.dataDir }
+  const db = await openDb(dbConfig)
+  log(`database: ${describeDb(dbConfig)} (ready in ${seconds(t0)} s)`)
+  try {
+    const wantDemo = opts.demo ?? config.loadDemo
+    let demoUsers: { emails: string[]; password: string } | undefined
+    if (wantDemo && (await isEmpty(db))) {
+      log(`empty database: loading the demo workspace "${DEMO_WORKSPACE}" (rapport demo) ...`)
+      const ws = await ensureWorkspace(db, DEMO_WORKSPACE)
+      await loadDemo(db, { actor: systemActor(ws), onEntity: (s) => log(`  ${s.entity}: ${s.read} rows in ${s.seconds.toFixed(1)} s`) })
+      demoUsers = await ensureDemoUsers(db, ws)
+    }
+    const owner = await ensureFirstOwner(db, { email: config.adminEmail, password: config.adminPassword })
+    // Loaded here so the other commands don't pay for Fastify at start-up.
+    const { buildApp } = await import('../api/build-app.ts')
+    const app = buildApp({
+      db,
+      logger: { level: config.logLevel },
+      auth: { sessionHours: config.sessionHours, maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes, secureCookies: config.secureCookies },
+    })
+    await app.listen({ port: config.port, host: config.host })
+    const address = app.server.address()
+    const port = typeof address === 'object' && address ? address.port : config.port
+    const url = `http://${config.host}:${port}`
+    log(`Rapport API on ${url} (docs at ${url}/docs) — ready in ${seconds(t0)} s`)
+    if (owner) {
+      log('')
+      log('First start: an owner account was created. Sign in with')
+      log(`  e-mail:   ${owner.email}`)
+      log(`  password: ${owner.generatedPassword ?? '(RAPPORT_ADMIN_PASSWORD)'}`)
+      log(`  curl -c cookies.txt -H 'content-type: application/json' -d '{"email":"${owner.email}","password":"…"}' ${url}/api/v1/auth/login`)
+      if (owner.generatedPassword) log('This password is shown once: change it (POST /api/v1/auth/password) or set a new one with "rapport users reset-password".')
+    }
+    if (demoUsers) log(`Demo workspace "${DEMO_WORKSPACE}": one account per role (${demoUsers.emails.join(', ')}), password ${demoUsers.password}`)
+    return {
+      app, db, url,
+      async close() {
+        await app.close()
+        await db.close()
+      },
+    }
+  } catch (err) {
+    await db.close()
+    throw err
+  }
+}
+
+async function isEmpty(db: Db): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM customers LIMIT 1')
+  return rows.length === 0
+}
+
+const seconds = (t0: number): string => ((performance.now() - t0) / 1000).toFixed(1)

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { describe, it } from 'node:test'
+import { freshSchema } from '../../test/queue/queue-backends.ts'
+import { waitFor } from '../adapters/queue/queue.contract.ts'
+import { RapportError } from '../errors/rapport-error.ts'
+import { migrate } from '../store/migrate.ts'
+import { openPostgresDb } from '../store/postgres-db.ts'
+import { startWorker } from './start-worker.ts'
+
+const bin = fileURLToPath(new URL('../../bin/rapport.js', import.meta.url))
+const url = process.env.TEST_DATABASE_URL
+
+describe('startWorker', () => {
+  it('refuses to start without a postgres:// DATABASE_URL, as a usage error that says why', async () => {
+    const isUsage = (why: RegExp) => (e: unknown) => e instanceof RapportError && e.code === 'usage' && why.test(e.message)
+    await assert.rejects(startWorker({ env: {}, log: () => undefined }), isUsage(/DATABASE_URL=postgres:\/\/.*rapport serve` runs the jobs itself/))
+    await assert.rejects(startWorker({ env: { DATABASE_URL: 'mysql://u:secret@h/db' }, log: () => undefined }), isUsage(/environment variable DATABASE_URL: must be a postgres:\/\/ URL/))
+  })
+
+  it('`rapport worker` without DATABASE_URL exits 2 with that message', () => {
+    const env = { ...process.env }
+    delete env.DATABASE_URL
+    const res = spawnSync(process.execPath, [bin, 'worker'], { env, encoding: 'utf8', timeout: 60_000 })
+    assert.equal(res.status, 2)
+    assert.match(res.stderr, /rapport worker needs DATABASE_URL=postgres:\/\//)
+  })
+
+  it('on PostgreSQL works the registered kinds and stops gracefully', { skip: url ? false : 'TEST_DATABASE_URL is not set' }, async () => {
+    if (!url) return
+    const { schema, drop } = await freshSchema(url)
+    const lines: string[] = []
+    try {
+      const worker = await startWorker({
+        env: { DATABASE_URL: url },
+        bossSchema: `${schema}_boss`,
+        log: (l) => lines.push(l),
+        open: async () => {
+          const db = await openPostgresDb(url, { schema })
+          await migrate(db)
+          return db
+        },
+      })
+      assert.deepEqual(worker.kinds, ['workspace.stats'])
+      const id = await worker.queue.enqueue('workspace.stats', {}, { workspaceId: 1, actorLabel: 'cli' })
+      const done = await waitFor('completion', async () => {
+        const j = await worker.queue.get(1, id)
+        return j?.state === 'completed' ? j : undefined
+      })
+      assert.equal((done.result as { tables: Record<string, number> }).tables.customers, 0)
+      await worker.stop()
+      assert.ok(lines.some((l) => l.includes(`job ${id} workspace.stats (workspace 1, attempt 1) completed`)), lines.join('\n'))
+      assert.match(lines.at(-1) ?? '', /stopped$/)
+    } finally {
+      await drop()
+    }
+  })
+})

@@ -1,0 +1,21 @@
+import type { Command } from 'commander'
+import { startWorker } from '../../../app/start-worker.ts'
+import { UsageError } from '../../../errors/rapport-error.ts'
+import { info } from '../../output.ts'
+
+export function registerWorker(program: Command): void {
+  program
+    .command('worker')
+    .description('take background jobs from the queue on PostgreSQL (DATABASE_URL); run any number of these. On PGlite, `rapport serve` runs jobs itself')
+    .option('--concurrency <n>', 'jobs of each kind to run at the same time (default: RAPPORT_WORKER_CONCURRENCY or 2)')
+    .action(async (opts: { concurrency?: string }) => {
+      const concurrency = opts.concurrency === undefined ? undefined : Number(opts.concurrency)
+      if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)) throw new UsageError('--concurrency must be an integer from 1 to 64')
+      const worker = await startWorker({ concurrency, log: info })
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', () => resolve())
+        process.once('SIGTERM', () => resolve())
+      })
+      await worker.stop()
+    })
+}

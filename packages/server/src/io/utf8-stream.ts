@@ -1,0 +1,82 @@
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs'
+import { Transform, type Readable } from 'node:stream'
+import { InputError } from '../errors/rapport-error.ts'
+import { encodingHint } from './encoding-hint.ts'
+import { firstInvalidUtf8 } from './utf8-check.ts'
+
+/**
+ * A file decoded as UTF-8, strictly: an invalid byte is an input error naming the line it is on and
+ * suggesting --encoding (with GBK or GB18030 named when the file looks like it), instead of turning into
+ * U+FFFD. A leading byte-order mark is dropped. Chunks come out as strings.
+ *
+ * The decoder is the platform's fatal TextDecoder, as fast as the lenient one; finding the line of the bad
+ * byte re-reads the file, but only once it has been refused.
+ */
+export function utf8Stream(file: string): Readable {
+  const decoder = new TextDecoder('utf-8', { fatal: true })
+  const decode = (chunk: Buffer | undefined): string | Error => {
+    try {
+      return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true })
+    } catch {
+      return notUtf8(file)
+    }
+  }
+  const transform = new Transform({
+    readableObjectMode: true,
+    transform(chunk: Buffer, _enc, done) {
+      const text = decode(chunk)
+      if (text instanceof Error) done(text)
+      else done(null, text.length > 0 ? text : undefined)
+    },
+    flush(done) {
+      const text = decode(undefined)
+      if (text instanceof Error) done(text)
+      else done(null, text.length > 0 ? text : undefined)
+    },
+  })
+  const raw = createReadStream(file, { highWaterMark: 1 << 20 })
+  raw.on('error', (err) => transform.destroy(err))
+  return raw.pipe(transform)
+}
+
+/** The error for a file that is not UTF-8: where the first bad byte is, and which encoding to try. */
+export function notUtf8(file: string): InputError {
+  const fd = openSync(file, 'r')
+  try {
+    const buf = Buffer.alloc(1 << 20)
+    let offset = 0
+    let line = 1
+    let carry = Buffer.alloc(0)
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, offset)
+      const bytes = Buffer.concat([carry, buf.subarray(0, n)])
+      const bad = firstInvalidUtf8(bytes, n === 0)
+      if (bad >= 0) {
+        for (let i = bytes.indexOf(10); i >= 0 && i < bad; i = bytes.indexOf(10, i + 1)) line++
+        const byte = bytes[bad] as number
+        const where = `${file}:${line}: is not valid UTF-8 (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')})`
+        return new InputError(`${where}; ${encodingHint(sample(fd))}`)
+      }
+      if (n === 0) return new InputError(`${file}: is not valid UTF-8; ${encodingHint(sample(fd))}`)
+      // Carry the last character (it may be incomplete) to the next read, from its first byte; count the
+      // newlines of the rest.
+      let start = bytes.length - 1
+      while (start > 0 && start > bytes.length - 4 && ((bytes[start] as number) & 0xc0) === 0x80) start--
+      const done = bytes.subarray(0, start)
+      for (let i = done.indexOf(10); i >= 0; i = done.indexOf(10, i + 1)) line++
+      carry = Buffer.from(bytes.subarray(start))
+      offset += n
+    }
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Up to 64 KiB of whole lines from the start of the file, for the encoding guess. */
+function sample(fd: number): Uint8Array {
+  const buf = Buffer.alloc(64 * 1024)
+  const n = readSync(fd, buf, 0, buf.length, 0)
+  if (n < buf.length) return buf.subarray(0, n)
+  const lastNewline = buf.lastIndexOf(10)
+  return buf.subarray(0, lastNewline > 0 ? lastNewline : n)
+}
