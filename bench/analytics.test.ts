@@ -2,11 +2,11 @@
 // when its file is absent. Speed is measured by `npm run bench -- analytics`, not asserted here.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
-import { associationRules, buildCalibrationHoldout, encodeBaskets, fitBgNbd, fitGammaGamma, fitParetoNbd, fpGrowth } from '@rapport/ml'
+import { associationRules, buildCalibrationHoldout, fitBgNbd, fitGammaGamma, fitParetoNbd, fpGrowth } from '@rapport/ml'
 import { dataFile } from './lib/report.ts'
 import { readTable } from '../packages/server/src/io/read-table.ts'
-import { loadTransactions } from '../packages/server/src/cli/commands/analyze/transactions.ts'
+import { loadTransactions } from '../packages/server/src/features/transactions.ts'
+import { readBasketLines } from '../packages/server/src/features/baskets.ts'
 
 const groceries = dataFile('groceries', 'groceries.csv')
 const cdnow = dataFile('cdnow', 'CDNOW_sample.txt')
@@ -14,9 +14,9 @@ const cdnow = dataFile('cdnow', 'CDNOW_sample.txt')
 const within = (got: number, want: number, rel: number, what: string): void =>
   assert.ok(Math.abs(got / want - 1) <= rel, `${what}: ${got} vs ${want} (more than ${rel * 100}% off)`)
 
-test('Groceries at support 0.001 / confidence 0.5: 13,492 itemsets and 5,668 rules', { skip: groceries ? false : 'shared data absent' }, () => {
-  const lines = readFileSync(groceries as string, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '')
-  const baskets = encodeBaskets(lines.map((l) => l.split(',').map((s) => s.trim())))
+test('Groceries at support 0.001 / confidence 0.5: 13,492 itemsets and 5,668 rules', { skip: groceries ? false : 'shared data absent' }, async () => {
+  // Read as `rapport analyze rules` reads a basket file.
+  const baskets = await readBasketLines(groceries as string, {})
   assert.equal(baskets.offsets.length - 1, 9835)
   assert.equal(baskets.names.length, 169)
   const itemsets = fpGrowth(baskets, { minSupport: 0.001 })

@@ -4,7 +4,6 @@
  * 1,000,000 × 8 normal matrix. Writes bench/results/analytics.md with the published anchors beside the
  * measured numbers. `npm run bench -- analytics [--quick]` (--quick: 200,000 points for k-means).
  */
-import { readFileSync } from 'node:fs'
 import {
   associationRules,
   bgnbdConditionalExpected,
@@ -12,7 +11,6 @@ import {
   computeRfm,
   createRng,
   createSimdLloyd,
-  encodeBaskets,
   fitBgNbd,
   fitGammaGamma,
   fitParetoNbd,
@@ -26,7 +24,8 @@ import {
 } from '@rapport/ml'
 import { dataFile, markdownTable, timed, writeResults } from './lib/report.ts'
 import { readTable } from '../packages/server/src/io/read-table.ts'
-import { loadTransactions } from '../packages/server/src/cli/commands/analyze/transactions.ts'
+import { loadTransactions } from '../packages/server/src/features/transactions.ts'
+import { readBasketLines } from '../packages/server/src/features/baskets.ts'
 
 const pct = (got: number, want: number): string => `${(((got - want) / Math.abs(want)) * 100).toFixed(2)}%`
 const ok = (pass: boolean): string => (pass ? 'met' : '**MISSED**')
@@ -45,8 +44,7 @@ export async function run(args: string[]): Promise<void> {
   const groceries = dataFile('groceries', 'groceries.csv')
   if (!groceries) sections.push('## Association rules (Groceries)\n\nSkipped: `groceries/groceries.csv` absent.')
   else {
-    const lines = readFileSync(groceries, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '')
-    const baskets = encodeBaskets(lines.map((l) => l.split(',').map((s) => s.trim())))
+    const baskets = await readBasketLines(groceries, {})
     let u = process.cpuUsage()
     const cold = await timed(() => fpGrowth(baskets, { minSupport: 0.001 }))
     const coldCpu = cpuSeconds(u)

@@ -4,62 +4,34 @@
  * theoretical threshold 1/6), the German credit scorecard's CV AUC, and GBDT fit time on Telco.
  */
 import {
-  buildFrame,
   classifierProba,
   costThreshold,
-  crossValidateClassifier,
   crossValidateScorecard,
   explainRows,
   fairnessReport,
   fitClassifier,
   fitGbdt,
   fitPipeline,
-  inferSchema,
-  logLoss,
   meanCost,
-  prAuc,
-  rocAuc,
   type ClassifierOptions,
-  type ColumnSchema,
-  type Frame,
   type ModelKind,
 } from '@rapport/ml'
-import { readTable, type Table } from '../packages/server/src/io/read-table.ts'
+import { readLabelled, type Labelled } from '../packages/server/src/features/labelled-table.ts'
+import { evaluateClassifier } from '../packages/server/src/services/analytics/evaluate-classifier.ts'
 import type { TableOptions } from '../packages/server/src/io/table-options.ts'
 import { dataFile, markdownTable, writeResults } from './lib/report.ts'
 
-export interface Dataset {
-  table: Table
-  schema: ColumnSchema[]
-  frame: Frame
-  y: Float64Array
-  target: string
-  positive: string
-}
+export type Dataset = Labelled
 
-/** Reads a file the way the CLI does: inferred schema, target to 0/1, dropped columns left out. */
+/** Reads a file exactly as `rapport eval classify` does: the features loader the CLI calls. */
 export async function loadDataset(file: string, opts: TableOptions, target: string, positive: string, drop: string[] = []): Promise<Dataset> {
-  const table = await readTable(file, opts)
-  const ti = table.columns.indexOf(target)
-  const names = table.columns.filter((c) => c !== target && !drop.includes(c))
-  const schema = inferSchema(names, table.rows.map((r) => names.map((c) => r[table.columns.indexOf(c)] ?? '')))
-  const { frame } = buildFrame(schema, table.rows, (n) => table.columns.indexOf(n))
-  const y = Float64Array.from(table.rows, (r) => ((r[ti] ?? '').trim() === positive ? 1 : 0))
-  return { table, schema, frame, y, target, positive }
+  return readLabelled(file, opts, target, positive, drop)
 }
 
-/** 5-fold stratified CV of one model family: mean fold AUC / PR-AUC / log-loss, pooled OOF probabilities. */
+/** 5-fold stratified CV of one model family through the evaluation service behind `rapport eval classify`. */
 export function evaluate(d: Dataset, model: ModelKind, folds = 5, seed = 0, extra: ClassifierOptions = {}) {
-  const cv = crossValidateClassifier(d.frame, d.y, { schema: d.schema, target: { column: d.target, positive: d.positive } }, { ...extra, model, folds, seed }, () => performance.now() / 1000)
-  const per = (fn: (y: number[], p: Float64Array) => number): number =>
-    cv.folds.reduce((a, f) => a + fn(Array.from(f.test, (i) => d.y[i] as number), f.probs), 0) / cv.folds.length
-  return {
-    auc: per(rocAuc),
-    prAuc: per(prAuc),
-    logloss: per(logLoss),
-    fitSeconds: cv.folds.reduce((a, f) => a + f.fitSeconds, 0) / cv.folds.length,
-    oof: cv.oof,
-  }
+  const { result, oof } = evaluateClassifier(d, { classifier: { ...extra, model, seed }, folds })
+  return { auc: result.auc, prAuc: result.prAuc, logloss: result.logloss, fitSeconds: result.fitSeconds, oof }
 }
 
 const pass = (ok: boolean): string => (ok ? 'met' : '**MISSED**')

@@ -4,9 +4,11 @@
  *   with RMSE, MAE and mean fit/predict seconds per fold, beside Surprise's published table;
  * - top-N: Microsoft Recommenders' protocol (75/25 split stratified by user, seed 42, training items excluded,
  *   binary relevance, k = 10), plus the same split stratified by item, beside Recommenders' ML-100k table.
- * `npm run bench -- recommend [--quick]` (--quick: two folds, no blend).
+ * - issue 19 (bench/lib/recommend-issue19.ts): RP3beta, Mult-VAE, the inner-validation choice "auto" and EASE
+ *   at 10,000 items beside numpy, in a section of its own.
+ * `npm run bench -- recommend [--quick] [--no-scale] [--only issue19]` (--quick: two folds, no blend;
+ * --no-scale: skip the 10,000-item run, which takes minutes; --only issue19: rerun that section alone).
  */
-import { readFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import {
   algorithmFitter,
@@ -14,8 +16,6 @@ import {
   crossValidateRatings,
   evaluateTopN,
   fitSvd,
-  indexIds,
-  interactions,
   kFold,
   ratingAlgorithms,
   stratifiedSplit,
@@ -25,16 +25,17 @@ import {
   type Interactions,
   type Recommender,
 } from '@rapport/ml'
+import { readInteractions } from '../packages/server/src/features/interactions.ts'
 import { dataFile, markdownTable, writeResults } from './lib/report.ts'
 import { coldStart, loadItems } from './recommend-cold.ts'
+import { runIssue19 } from './lib/recommend-issue19.ts'
 
-/** u.data: user \t item \t rating \t timestamp, no header. */
-export function loadMovieLens(file: string): Interactions & { itemIds: string[] } {
-  const lines = readFileSync(file, 'utf8').trim().split('\n')
-  const f = lines.map((l) => l.split('\t'))
-  const u = indexIds(f.map((x) => x[0] ?? ''))
-  const i = indexIds(f.map((x) => x[1] ?? ''))
-  return { ...interactions(u.index, i.index, f.map((x) => Number(x[2])), u.ids.length, i.ids.length), itemIds: i.ids }
+/** u.data (user \t item \t rating \t timestamp, no header), read by the loader `rapport eval ratings` uses. */
+export async function loadMovieLens(file: string): Promise<Interactions & { itemIds: string[] }> {
+  const { parts, ids } = await readInteractions([file], { sep: 'tab' }, {}, { noHeader: true, ratingRequired: true })
+  const [data] = parts
+  if (!data) throw new Error(`${file}: no interactions`)
+  return { ...data, itemIds: [...ids.items.keys()] }
 }
 
 const SURPRISE: Record<string, { rmse: number; mae: number; fit?: number; name: string }> = {
@@ -50,13 +51,18 @@ const log = (s: string) => process.stderr.write(`${s}\n`)
 
 export async function run(args: string[]): Promise<void> {
   const quick = args.includes('--quick')
+  const scale = !args.includes('--no-scale')
   const loadAtStart = loadavg()
   const file = dataFile('movielens-100k', 'u.data')
   if (!file) {
     writeResults('recommend', 'Recommendation on MovieLens-100k', 'Skipped: `../shared/data/movielens-100k/u.data` is absent.')
     return
   }
-  const data = loadMovieLens(file)
+  const data = await loadMovieLens(file)
+  if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'issue19') {
+    await runIssue19(data, scale)
+    return
+  }
   const nFolds = 5
   const folds = kFold(data.users.length, nFolds, 0)
   const foldsToRun = quick ? 2 : nFolds
@@ -97,7 +103,8 @@ export async function run(args: string[]): Promise<void> {
     const mask = stratifiedSplit(by === 'user' ? data.users : data.items, 0.75, 42)
     const train = subsetInteractions(data, mask, true)
     const test = subsetInteractions(data, mask, false)
-    for (const algo of Object.keys(topNAlgorithms)) {
+    // The neural model and the selection are in the issue-19 section (recommend-issue19.ts), by item only.
+    for (const algo of Object.keys(topNAlgorithms).filter((a) => a !== 'vae' && a !== 'auto')) {
       log(`top-N (${by}): ${algo}`)
       const t0 = clock()
       const model = algorithmFitter(topNAlgorithms, algo)(train, 42)
@@ -193,7 +200,8 @@ nDCG with binary gains, MAP@k divided by min(k, |test|), averaged over users in 
 The "by item" rows split within each item instead (the wording of the issue); both are shown.
 Published ML-100k anchors (Recommenders' benchmark, top-10): BPR nDCG 0.442 / P@10 0.388; BiVAE 0.475 / 0.412;
 SAR 0.382 / 0.331. Defaults: EASE λ = 500; ALS 32 factors, α = 5, λ = 10, 15 sweeps, 3 CG steps; item kNN
-keeps all neighbours.
+keeps all neighbours; RP3beta α = 1, β = 0.5, 200 neighbours. Mult-VAE and the inner-validation choice are in
+the issue-19 section at the end.
 
 ${markdownTable(['algorithm (split)', 'nDCG@10', 'P@10', 'R@10', 'MAP@10', 'coverage', 'fit s'], topRows)}
 
@@ -222,4 +230,5 @@ ${coldSection}
   uses that default; the issue says "by item", so both splits are reported and the targets checked on each.
 `
   writeResults('recommend', 'Recommendation on MovieLens-100k', body)
+  await runIssue19(data, scale)
 }

@@ -10,6 +10,7 @@ import { GlobalMeanModel } from './global-mean.ts'
 import { ContentModel } from './content-tfidf.ts'
 import { HybridModel } from './hybrid.ts'
 import { BlendModel } from './blend.ts'
+import { MultVaeModel } from './mult-vae.ts'
 
 /** Rebuilds any recommender from its `toJSON()` output; predictions are identical to the original's. */
 export function modelFromJson(json: ModelJson): Recommender {
@@ -37,6 +38,8 @@ export function modelFromJson(json: ModelJson): Recommender {
       return HybridModel.fromJSON(json, modelFromJson)
     case 'blend':
       return BlendModel.fromJSON(json, modelFromJson)
+    case 'mult-vae':
+      return MultVaeModel.fromJSON(json)
     default:
       throw new Error(`modelFromJson: unknown model kind "${String(json.kind)}"`)
   }

@@ -11,7 +11,7 @@ export interface MultVaeOptions {
   hidden?: number
   /** Dimension of z (default 64). */
   latent?: number
-  /** Passes over the users (default 100). */
+  /** Passes over the users (default 50). */
   epochs?: number
   /** Users per Adam step (default 100). */
   batchSize?: number
@@ -29,13 +29,13 @@ export interface MultVaeOptions {
 
 /**
  * Mult-VAE^PR (Liang et al. 2018) trained with Adam on typed arrays (network in mult-vae-net.ts): input
- * dropout, KL annealing to β, batch-mean loss. Scores for a user are the decoder logits at z = μ(x_u).
+ * dropout, KL annealing to β, batch-mean loss. Scores for a user are the decoder's softmax at z = μ(x_u).
  * Deterministic given the seed. Fit O(epochs · users · nItems · latent); memory O(nItems · (hidden + latent)).
  */
 export function fitMultVae(data: Interactions, opts: MultVaeOptions = {}): MultVaeModel {
   const hidden = opts.hidden ?? 200
   const latent = opts.latent ?? 64
-  const epochs = opts.epochs ?? 100
+  const epochs = opts.epochs ?? 50
   const batchSize = opts.batchSize ?? 100
   const lr = opts.learningRate ?? 1e-3
   const betaMax = opts.betaMax ?? 0.2
@@ -128,7 +128,13 @@ export class MultVaeModel implements Recommender {
     const s = vaeScratch(this.layout)
     encode(this.params, this.layout, userInput(this.history, u, 0), s)
     decode(this.params, this.layout, s.mu, s.logits)
-    out.set(s.logits.subarray(0, Math.min(out.length, this.nItems)))
+    // Softmax probabilities: the same ranking as the logits, but on a scale blends can mix (HybridModel).
+    const m = Math.min(out.length, this.nItems)
+    let max = -Infinity
+    for (let i = 0; i < this.nItems; i++) if (s.logits[i]! > max) max = s.logits[i]!
+    let sum = 0
+    for (let i = 0; i < this.nItems; i++) sum += Math.exp(s.logits[i]! - max)
+    for (let i = 0; i < m; i++) out[i] = Math.exp(s.logits[i]! - max) / sum
   }
   toJSON(): ModelJson {
     const h = this.history

@@ -9,6 +9,9 @@ import { fitPopularity } from './popularity.ts'
 import { fitItemKnn } from './item-knn.ts'
 import { fitImplicitAls } from './implicit-als.ts'
 import { fitEase } from './ease.ts'
+import { fitRp3Beta } from './rp3beta.ts'
+import { fitMultVae } from './mult-vae.ts'
+import { selectTopN } from './select-top-n.ts'
 
 /** Hyper-parameters by name, as given on a command line (`--param factors=50`). */
 export type AlgorithmParams = Record<string, number | string>
@@ -78,7 +81,36 @@ export const topNAlgorithms: Record<string, AlgorithmSpec> = {
     fit: (d, p, seed) =>
       fitImplicitAls(d, { factors: n(p, 'factors'), iterations: n(p, 'iterations'), reg: n(p, 'reg'), alpha: n(p, 'alpha'), cgSteps: n(p, 'cgSteps'), seed }),
   },
-  ease: { description: 'EASE^R closed-form item weights (Steck 2019)', params: ['lambda'], fit: (d, p) => fitEase(d, { lambda: n(p, 'lambda') }) },
+  ease: {
+    description: 'EASE^R closed-form item weights (Steck 2019); dropout > 0 gives EDLAE (Steck 2020)',
+    params: ['lambda', 'dropout', 'threads'],
+    fit: (d, p) => fitEase(d, { lambda: n(p, 'lambda'), dropout: n(p, 'dropout'), threads: n(p, 'threads') }),
+  },
+  rp3beta: {
+    description: 'RP3beta random-walk item similarities (Paudel et al. 2017)',
+    params: ['alpha', 'beta', 'neighbours'],
+    fit: (d, p) => fitRp3Beta(d, { alpha: n(p, 'alpha'), beta: n(p, 'beta'), neighbours: n(p, 'neighbours') }),
+  },
+  vae: {
+    description: 'Mult-VAE neural autoencoder (Liang et al. 2018), Adam on typed arrays',
+    params: ['hidden', 'latent', 'epochs', 'batchSize', 'learningRate', 'betaMax', 'dropout'],
+    fit: (d, p, seed) =>
+      fitMultVae(d, {
+        hidden: n(p, 'hidden'),
+        latent: n(p, 'latent'),
+        epochs: n(p, 'epochs'),
+        batchSize: n(p, 'batchSize'),
+        learningRate: n(p, 'learningRate'),
+        betaMax: n(p, 'betaMax'),
+        dropout: n(p, 'dropout'),
+        seed,
+      }),
+  },
+  auto: {
+    description: 'chosen by inner validation on the training rows: EASE λ grid, RP3beta, EASE + ALS / RP3beta blends (neural=1 adds Mult-VAE and EASE + Mult-VAE)',
+    params: ['neural'],
+    fit: (d, p, seed) => selectTopN(d, { seed, neural: n(p, 'neural') === 1 }).model,
+  },
 }
 
 function mfParams(p: AlgorithmParams) {

@@ -9,7 +9,8 @@ import type { SweepKernel } from './sweep-inverse.ts'
  * range in a shared control block, wakes the workers with Atomics.notify, does its own range and waits for
  * theirs with Atomics.wait (synchronous: the sweep stays a plain function). Rows are split so that every
  * thread updates the same area of the lower triangle. A worker that has not started within `startTimeoutMs`
- * is skipped and its rows are done by the caller, so a slow or refused thread start costs time, never a hang.
+ * is skipped and its rows are done by the caller, so a slow or refused thread start costs time, never a hang;
+ * a worker whose kernel throws reports it and the caller throws.
  *
  * The worker source is a string evaluated by Node (no file to resolve, works under tsx and in a build).
  */
@@ -36,11 +37,16 @@ for (;;) {
   seen = Atomics.load(ctl, 0)
   if (Atomics.load(ctl, 1) === 1) break
   const np = ctl[2], nb = ctl[3], rowStart = ctl[base + 2], rowEnd = ctl[base + 3]
-  for (let i0 = rowStart; i0 < rowEnd; i0 += 192) {
-    const i1 = Math.min(rowEnd, i0 + 192)
-    for (let j0 = 0; j0 < i1; j0 += 192) update(aPtr, np * 8, uPtr, vPtr, nb * 32, i0, i1, j0, Math.min(i1, j0 + 192))
+  let ok = true
+  try {
+    for (let i0 = rowStart; i0 < rowEnd; i0 += 192) {
+      const i1 = Math.min(rowEnd, i0 + 192)
+      for (let j0 = 0; j0 < i1; j0 += 192) update(aPtr, np * 8, uPtr, vPtr, nb * 32, i0, i1, j0, Math.min(i1, j0 + 192))
+    }
+  } catch {
+    ok = false
   }
-  Atomics.store(ctl, base + 1, seen)
+  Atomics.store(ctl, base + 1, ok ? seen : -1)
   Atomics.notify(ctl, base + 1)
 }
 `
@@ -95,7 +101,13 @@ export function threadedKernel(simd: SimdSweep, threads: number, startTimeoutMs 
     Atomics.notify(ctl, 0)
     tiledUpdate(update, aPtr, uPtr, vPtr, s.np, s.nb, cuts[0]!, cuts[1]!)
     for (const w of live) {
-      while (Atomics.load(ctl, 4 + 4 * w + 1) !== generation) Atomics.wait(ctl, 4 + 4 * w + 1, Atomics.load(ctl, 4 + 4 * w + 1))
+      // Wait on the value just compared: re-reading it for the wait could miss the worker's only notify.
+      for (;;) {
+        const done = Atomics.load(ctl, 4 + 4 * w + 1)
+        if (done === generation) break
+        if (done === -1) throw new Error('sweep inverse: a worker thread failed')
+        Atomics.wait(ctl, 4 + 4 * w + 1, done)
+      }
     }
   }
   return {

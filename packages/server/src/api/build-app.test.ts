@@ -2,6 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { Writable } from 'node:stream'
 import type { Db } from '../store/db.ts'
+import { InProcessQueue } from '../adapters/queue/inprocess-queue.ts'
 import { buildApp } from './build-app.ts'
 
 /** A database that fails every query the way a dropped connection would. */
@@ -13,7 +14,7 @@ function brokenDb(message: string): Db {
 }
 
 test('/health is 503 `unavailable` when the database does not answer', async () => {
-  const app = buildApp({ db: brokenDb('connection terminated'), logger: false })
+  const app = buildApp({ db: brokenDb('connection terminated'), queue: new InProcessQueue(brokenDb('unused')), logger: false })
   const r = await app.inject('/health')
   assert.equal(r.statusCode, 503)
   assert.deepEqual(JSON.parse(r.body), { error: { code: 'unavailable', message: 'the database is not answering' } })
@@ -28,7 +29,7 @@ test('an unexpected failure is a 500 with a generic message: no stack, no intern
       done()
     },
   })
-  const app = buildApp({ db: brokenDb('relation "secret_table" does not exist for ann@example.com'), logger: { stream } })
+  const app = buildApp({ db: brokenDb('relation "secret_table" does not exist for ann@example.com'), queue: new InProcessQueue(brokenDb('relation "secret_table" does not exist for ann@example.com')), logger: { stream } })
   const r = await app.inject('/api/v1/customers')
   assert.equal(r.statusCode, 500)
   const body = JSON.parse(r.body)

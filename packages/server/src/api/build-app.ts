@@ -22,10 +22,15 @@ import { keyRoutes } from './routes/admin/keys.ts'
 import { memberRoutes } from './routes/admin/members.ts'
 import { workspaceRoutes } from './routes/admin/workspaces.ts'
 import { authRoutes } from './routes/auth.ts'
+import { importRoutes } from './routes/imports.ts'
+import { jobRoutes } from './routes/jobs.ts'
+import type { Queue } from '../adapters/queue/index.ts'
 import type { LoginPolicy } from '../services/auth/login.ts'
 
 export interface AppOptions {
   db: Db
+  /** The job queue (imports from the API run as jobs; /api/v1/jobs shows them). */
+  queue: Queue
   /** Sign-in policy and cookie settings (defaults: config.ts's). */
   auth?: Partial<LoginPolicy> & { secureCookies?: boolean }
   /** Request logs: on by default (info, to stderr); false turns them off; or a level and a destination stream. */
@@ -91,7 +96,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
           'Records are addressed by internal `id`; references are shown both by natural key (`customer_id` = external id, `sku`) and by `<noun>_internal_id`. ' +
           'Lists take `limit` (max 500), `sort` (prefix `-` for descending) and the opaque `cursor` from `next_cursor`.',
       },
-      tags: ['health', 'auth', 'admin', 'customers', 'products', 'orders', 'events', 'reviews', 'tickets', 'consents'].map((name) => ({ name })),
+      tags: ['health', 'auth', 'admin', 'jobs', 'customers', 'products', 'orders', 'events', 'reviews', 'tickets', 'consents'].map((name) => ({ name })),
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, apiKey: { type: 'http', scheme: 'bearer' } } },
       security: [{ session: [] }, { apiKey: [] }],
     },
@@ -111,6 +116,8 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     api.register(memberRoutes(opts.db), { prefix: '/members' })
     api.register(keyRoutes(opts.db), { prefix: '/keys' })
     api.register(auditRoutes(opts.db), { prefix: '/audit' })
+    api.register(jobRoutes(opts.db, opts.queue), { prefix: '/jobs' })
+    api.register(importRoutes(opts.db, opts.queue), { prefix: '/imports' })
     api.register(customerRoutes(opts.db), { prefix: '/customers' })
     api.register(productRoutes(opts.db), { prefix: '/products' })
     api.register(orderRoutes(opts.db), { prefix: '/orders' })

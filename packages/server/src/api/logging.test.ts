@@ -19,3 +19,13 @@ test('scrub masks emails and phone numbers but not dates', () => {
   assert.equal(scrub('call +44 20 7946 0958 now'), 'call [redacted] now')
   assert.equal(scrub('since 2025-01-01 and 13800138000'), 'since 2025-01-01 and [redacted]')
 })
+
+test('scrub masks phone numbers written with dots, ideographic or no-break spaces, full-width digits, and e-mails used as query keys', () => {
+  for (const phone of ['138.0013.8007', '138\u30000013\u30008000', '+86\u00a0138\u00a00013\u00a08000', '１３８００１３８０００', '(020) 7946-0958', '020/7946/0958']) {
+    const out = scrub(`x ${phone} y`)
+    assert.match(out, /\[redacted\]/, phone)
+    assert.doesNotMatch(out, /[0-9０-９]/, `${phone} → ${out}`)
+  }
+  assert.equal(safeUrl('/api/v1/customers?probe2%40example.com=1'), '/api/v1/customers?[redacted]=1')
+  assert.equal(scrub('total 12.50 and 3 items'), 'total 12.50 and 3 items')
+})

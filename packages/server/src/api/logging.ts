@@ -15,13 +15,16 @@ export interface ApiLoggerOptions {
 
 const PERSONAL_KEYS = new Set(['email', 'phone', 'q', 'name'])
 const EMAIL = /[^\s/?&=@()<>"',;]+@[^\s/?&=@()<>"',;]+/g
-const PHONE = /\+?\d[\d ()-]{6,}\d/g
+// Digits separated by spaces (also ideographic and no-break ones), dots, hyphens, slashes or brackets:
+// `+86 138 0013 8000`, `138.0013.8007`, `138　0013　8000`, `(020) 7946-0958`.
+const PHONE = /(?:\+|＋)?[\d０-９][\d０-９ \u00a0\u3000().\-/]{6,}[\d０-９]/g
 const MASK = '[redacted]'
 
 /** Masks email- and phone-like substrings anywhere in a string. */
 export function scrub(text: string): string {
-  // ISO dates and times have the shape of a phone number; they are not personal, so they stay readable.
-  return text.replace(EMAIL, MASK).replace(PHONE, (m) => (/^\d{4}-\d{2}-\d{2}/.test(m) ? m : MASK))
+  // ISO dates and times and decimal numbers have the shape of a phone number; they are not personal, so
+  // they stay readable. A run counts as a phone number only when it holds 7 digits or more.
+  return text.replace(EMAIL, MASK).replace(PHONE, (m) => (/^\d{4}-\d{2}-\d{2}/.test(m) || /^\d+\.\d+$/.test(m) || countDigits(m) < 7 ? m : MASK))
 }
 
 /** The URL with personal query values and email/phone-like path segments masked. */
@@ -31,8 +34,15 @@ export function safeUrl(url: string): string {
   if (q < 0) return path
   const params = new URLSearchParams(url.slice(q + 1))
   const parts: string[] = []
-  for (const [k, v] of params) parts.push(`${k}=${PERSONAL_KEYS.has(k) ? MASK : scrub(v)}`)
+  // Keys too: a client may put an address where a parameter name goes (`?ann@example.com=1`).
+  for (const [k, v] of params) parts.push(`${scrub(k)}=${PERSONAL_KEYS.has(k) ? MASK : scrub(v)}`)
   return `${path}?${parts.join('&')}`
+}
+
+function countDigits(s: string): number {
+  let n = 0
+  for (const c of s) if ((c >= '0' && c <= '9') || (c >= '０' && c <= '９')) n++
+  return n
 }
 
 function safeDecode(s: string): string {

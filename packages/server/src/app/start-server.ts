@@ -6,6 +6,7 @@ import { loadDemo } from '../services/demo/load-demo.ts'
 import { ensureWorkspace } from '../services/workspaces/workspaces.ts'
 import type { Db } from '../store/db.ts'
 import { describeDb, openDb } from '../store/open-db.ts'
+import { startServerQueue } from './start-worker.ts'
 
 export const DEMO_WORKSPACE = 'demo'
 
@@ -43,9 +44,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     }
     const owner = await ensureFirstOwner(db, { email: config.adminEmail, password: config.adminPassword })
     // Loaded here so the other commands don't pay for Fastify at start-up.
+    const queue = await startServerQueue(db, config, log)
     const { buildApp } = await import('../api/build-app.ts')
     const app = buildApp({
       db,
+      queue,
       logger: { level: config.logLevel },
       auth: { sessionHours: config.sessionHours, maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes, secureCookies: config.secureCookies },
     })
@@ -67,6 +70,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       app, db, url,
       async close() {
         await app.close()
+        await queue.stop()
         await db.close()
       },
     }

@@ -7,7 +7,8 @@ import { waitFor } from '../adapters/queue/queue.contract.ts'
 import { RapportError } from '../errors/rapport-error.ts'
 import { migrate } from '../store/migrate.ts'
 import { openPostgresDb } from '../store/postgres-db.ts'
-import { startWorker } from './start-worker.ts'
+import { openPgliteDb } from '../store/pglite-db.ts'
+import { startServerQueue, startWorker } from './start-worker.ts'
 
 const bin = fileURLToPath(new URL('../../bin/rapport.js', import.meta.url))
 const url = process.env.TEST_DATABASE_URL
@@ -53,6 +54,40 @@ describe('startWorker', () => {
       assert.ok(lines.some((l) => l.includes(`job ${id} workspace.stats (workspace 1, attempt 1) completed`)), lines.join('\n'))
       assert.match(lines.at(-1) ?? '', /stopped$/)
     } finally {
+      await drop()
+    }
+  })
+
+  it('startServerQueue on PGlite runs the registered kinds in this process', async () => {
+    const db = await openPgliteDb('memory://')
+    await migrate(db)
+    const queue = await startServerQueue(db, { workerConcurrency: 1 }, () => undefined)
+    try {
+      const id = await queue.enqueue('workspace.stats', {}, { workspaceId: 1, actorLabel: 'cli' })
+      const done = await waitFor('completion', async () => {
+        const j = await queue.get(1, id)
+        return j?.state === 'completed' ? j : undefined
+      })
+      assert.equal((done.result as { total: number }).total, 0)
+    } finally {
+      await queue.stop()
+      await db.close()
+    }
+  })
+
+  it('startServerQueue on PostgreSQL only enqueues: the job waits for a worker', { skip: url ? false : 'TEST_DATABASE_URL is not set' }, async () => {
+    if (!url) return
+    const { schema, drop } = await freshSchema(url)
+    const db = await openPostgresDb(url, { schema })
+    try {
+      await migrate(db)
+      const queue = await startServerQueue(db, { databaseUrl: url, workerConcurrency: 1, bossSchema: `${schema}_boss` }, () => undefined)
+      const id = await queue.enqueue('workspace.stats', {}, { workspaceId: 1, actorLabel: 'cli' })
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      assert.equal((await queue.get(1, id))?.state, 'queued')
+      await queue.stop()
+    } finally {
+      await db.close()
       await drop()
     }
   })

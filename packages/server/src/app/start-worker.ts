@@ -1,6 +1,4 @@
-import { openQueue } from '../adapters/queue/open-queue.ts'
-import type { JobEvent } from '../adapters/queue/job-runner.ts'
-import type { Queue } from '../adapters/queue/queue.ts'
+import { openQueue, type JobEvent, type Queue } from '../adapters/queue/index.ts'
 import { UsageError } from '../errors/rapport-error.ts'
 import { jobRegistry } from '../jobs/registry.ts'
 import type { Db } from '../store/db.ts'
@@ -63,6 +61,24 @@ export async function startWorker(opts: StartWorkerOptions = {}): Promise<Runnin
       log(`worker ${process.pid}: stopped`)
     },
   }
+}
+
+/**
+ * The queue `rapport serve` opens. On PGlite the serving process is the only one on the database, so it
+ * works every registered kind itself (RAPPORT_WORKER_CONCURRENCY at once); on PostgreSQL it only enqueues
+ * and reads jobs, and `rapport worker` processes run them. Stop it before closing the database.
+ */
+export async function startServerQueue(
+  db: Db,
+  config: { databaseUrl?: string | undefined; workerConcurrency: number; bossSchema?: string | undefined },
+  log: (line: string) => void = (line) => void process.stderr.write(`${line}\n`),
+): Promise<Queue> {
+  const onError = (err: unknown) => log(`jobs: ${(err as Error).message}`)
+  const queue = openQueue(db, { databaseUrl: config.databaseUrl, pgboss: { onError, schema: config.bossSchema }, inProcess: { concurrency: config.workerConcurrency, onError, onEvent: (e) => log(describe(e)) } })
+  if (db.kind === 'pglite') for (const [kind, handler] of jobRegistry) await queue.work(kind, handler)
+  await queue.start()
+  log(db.kind === 'pglite' ? `jobs: run in this process (${[...jobRegistry.keys()].join(', ')})` : 'jobs: run by `rapport worker` processes (DATABASE_URL)')
+  return queue
 }
 
 function describe(e: JobEvent): string {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { int2, int4, isoDate, isoTimestamp, money } from './column-ranges.ts'
 import { jsonProblem } from './json-limits.ts'
-import { textRule } from './text-rules.ts'
+import { noTextProblem, textIssue } from './text-rules.ts'
 
 /**
  * The import/API shape of each entity, as a user writes it in CSV, JSON Lines or a request body. References
@@ -10,9 +10,9 @@ import { textRule } from './text-rules.ts'
  * and json-limits.ts), so what passes here is never refused by the database.
  */
 
-const text = (max: number) => z.string().trim().max(max).superRefine(textRule)
+const text = (max: number) => z.string().trim().max(max).refine(noTextProblem, { error: textIssue })
 const optionalText = (max: number) => text(max).optional()
-const externalId = z.string().trim().min(1, 'is required').max(200).superRefine(textRule)
+const externalId = z.string().trim().min(1, 'is required').max(200).refine(noTextProblem, { error: textIssue })
 const timestamp = isoTimestamp()
 /** attributes / properties: a JSON object within the depth, size and text limits of json-limits.ts. */
 const jsonObject = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
@@ -20,7 +20,7 @@ const jsonObject = z.record(z.string(), z.unknown()).superRefine((value, ctx) =>
   if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem.reason, path: problem.path, input: value })
 })
 /** Amounts go to numeric(14,2) columns. */
-const amount = () => money().nonnegative()
+const amount = () => money({ min: 0 })
 
 export const GENDERS = ['female', 'male', 'other', 'unknown'] as const
 export const ORDER_STATUSES = ['pending', 'paid', 'shipped', 'completed', 'cancelled', 'refunded'] as const
@@ -71,7 +71,7 @@ export const orderInput = z.object({
 export const orderItemInput = z.object({
   order_id: externalId,
   sku: externalId,
-  quantity: int4().positive(),
+  quantity: int4({ min: 1 }),
   unit_price: amount(),
 })
 
@@ -88,7 +88,7 @@ export const reviewInput = z.object({
   external_id: externalId.optional(),
   customer_id: externalId,
   sku: externalId,
-  rating: int2().min(1).max(5),
+  rating: int2({ min: 1, max: 5 }),
   text: optionalText(10000),
   language: z.enum(LANGUAGES).optional(),
   reviewed_at: timestamp,

@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'desk:reply',
   'models:train',
   'jobs:read',
+  'jobs:cancel',
   'settings:write',
   'members:write',
   'audit:read',
@@ -27,8 +28,8 @@ const everything: readonly Permission[] = PERMISSIONS
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: everything,
   admin: everything,
-  marketer: ['customers:read', 'customers:write', 'pii:read', 'import', 'export', 'segments:write', 'campaigns:send', 'jobs:read'],
-  analyst: ['customers:read', 'export', 'segments:write', 'models:train', 'jobs:read'],
+  marketer: ['customers:read', 'customers:write', 'pii:read', 'import', 'export', 'segments:write', 'campaigns:send', 'jobs:read', 'jobs:cancel'],
+  analyst: ['customers:read', 'export', 'segments:write', 'models:train', 'jobs:read', 'jobs:cancel'],
   agent: ['customers:read', 'pii:read', 'desk:reply'],
   viewer: ['customers:read'],
 }

@@ -21,9 +21,10 @@ export function assertReadable(file: string): void {
 }
 
 /**
- * Decoded text stream of a file in the requested encoding, without a byte-order mark. UTF-8 (the default)
- * is decoded strictly: a file that is not UTF-8 fails with an input error naming the line and suggesting
- * --encoding, instead of being imported as U+FFFD (see utf8-stream.ts).
+ * A file as text in the requested encoding: strings, or for UTF-8 (the default) Buffers cut on character
+ * boundaries, which the parsers decode themselves. UTF-8 is checked strictly: a file that is not UTF-8
+ * fails with an input error naming the line and suggesting --encoding, instead of being imported as
+ * U+FFFD (see utf8-stream.ts). A byte-order mark may remain at the start; the readers drop it.
  */
 export function decodedStream(file: string, opts: TableOptions): Readable {
   const encoding = resolveEncoding(opts)

@@ -12,7 +12,8 @@ export async function unclosedQuoteLine(text: Readable, sep: string, quote: stri
   let fieldStart = true
   let openedOn = 0
   for await (const chunk of text) {
-    const s = typeof chunk === 'string' ? chunk : String(chunk)
+    // Chunks end on character boundaries (see decodedStream), so each decodes on its own.
+    const s = typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8')
     for (let i = 0; i < s.length; i++) {
       const ch = s[i]
       if (inQuote) {

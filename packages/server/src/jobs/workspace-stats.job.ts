@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { JobHandler } from '../adapters/queue/queue.ts'
+import type { JobHandler } from '../adapters/queue/index.ts'
 import { InputError } from '../errors/rapport-error.ts'
 
 /** What `workspace.stats` stores as its result. */

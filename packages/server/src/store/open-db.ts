@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { readConfig } from '../config.ts'
 import type { Db } from './db.ts'
+import { lockDataDir } from './data-dir-lock.ts'
 import { migrate } from './migrate.ts'
 import { openPgliteDb } from './pglite-db.ts'
 import { openPostgresDb } from './postgres-db.ts'
@@ -20,9 +21,28 @@ export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig 
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDb(config: DbConfig = dbConfigFromEnv()): Promise<Db> {
-  const db = config.databaseUrl
-    ? await openPostgresDb(config.databaseUrl)
-    : await openPgliteDb(config.dataDir?.startsWith('memory://') ? config.dataDir : resolve(config.dataDir ?? './.rapport/data'))
+  if (config.databaseUrl) return migrated(await openPostgresDb(config.databaseUrl))
+  if (config.dataDir?.startsWith('memory://')) return migrated(await openPgliteDb(config.dataDir))
+  const dir = resolve(config.dataDir ?? './.rapport/data')
+  const unlock = lockDataDir(dir)
+  let db: Db
+  try {
+    db = await openPgliteDb(dir)
+  } catch (err) {
+    unlock()
+    throw err
+  }
+  const close = db.close.bind(db)
+  return migrated({ ...db, close: async () => {
+    try {
+      await close()
+    } finally {
+      unlock()
+    }
+  } })
+}
+
+async function migrated(db: Db): Promise<Db> {
   try {
     await migrate(db)
   } catch (err) {

@@ -8,6 +8,8 @@ import { paginationSuite } from './suites/pagination.ts'
 import { batchSuite } from './suites/batch.ts'
 import { customer360Suite } from './suites/customer-360.ts'
 import { docsAndLogsSuite } from './suites/docs-and-logs.ts'
+import { securitySuite } from './suites/security.ts'
+import { jobsSuite } from './suites/jobs.ts'
 
 /**
  * The REST API integration suite, over every backend (PGlite always, PostgreSQL when TEST_DATABASE_URL is
@@ -34,5 +36,7 @@ for (const backend of backends()) {
     batchSuite(get)
     customer360Suite(get)
     docsAndLogsSuite(get)
+    securitySuite(get)
+    jobsSuite(get)
   })
 }

@@ -2,6 +2,8 @@ import type { FastifyInstance, InjectOptions } from 'fastify'
 import { buildApp } from '../../src/api/build-app.ts'
 import type { ApiLoggerOptions } from '../../src/api/logging.ts'
 import type { Db } from '../../src/store/db.ts'
+import { InProcessQueue } from '../../src/adapters/queue/inprocess-queue.ts'
+import { jobRegistry } from '../../src/jobs/registry.ts'
 import { systemActor } from '../../src/domain/actor.ts'
 import { createApiKey } from '../../src/services/auth/api-keys.ts'
 import { createWorkspace } from '../../src/services/workspaces/workspaces.ts'
@@ -75,8 +77,22 @@ function appOf(db: Db): FastifyInstance {
   return app
 }
 
+const queues = new WeakMap<Db, InProcessQueue>()
+
+/** The job queue of the test app over `db` (in-process on both backends: one test process owns it). */
+export function queueOf(db: Db): InProcessQueue {
+  const q = queues.get(db)
+  if (!q) throw new Error('call startApp(db) first')
+  return q
+}
+
 export async function startApp(db: Db, logger?: ApiLoggerOptions): Promise<FastifyInstance> {
-  const app = buildApp({ db, logger: logger ?? false })
+  const queue = new InProcessQueue(db, { concurrency: 1, pollMs: 50 })
+  for (const [kind, handler] of jobRegistry) await queue.work(kind, handler)
+  await queue.start()
+  queues.set(db, queue)
+  const app = buildApp({ db, queue, logger: logger ?? false })
+  app.addHook('onClose', async () => queue.stop())
   await app.ready()
   apps.set(db, app)
   dbOfApp.set(app, db)

@@ -1,8 +1,10 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import iconv from 'iconv-lite'
 import { z } from 'zod'
 import { systemActor } from '../../src/domain/actor.ts'
@@ -251,3 +253,41 @@ for (const backend of backends()) {
     })
   })
 }
+
+// The same reproductions through the real CLI (embedded database): exit codes and the printed locations.
+describe('hostile imports through rapport import', () => {
+  const bin = fileURLToPath(new URL('../../bin/rapport.js', import.meta.url))
+  const env = { ...process.env, RAPPORT_DATA_DIR: join(dir, 'cli-data'), DATABASE_URL: '' }
+  const rapport = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', cwd: dir })
+    return { code: r.status, stderr: r.stderr, stdout: r.stdout }
+  }
+
+  test('a NUL cell: exit 1 with file:line: column, and --skip-invalid imports the other rows', () => {
+    const f = put('csv', csv('external_id,name,city', 'k1,Ann,Lon\u0000don', 'k2,Bob,Paris'))
+    const r = rapport('import', 'customers', f)
+    assert.equal(r.code, 1)
+    assert.ok(r.stderr.includes(`${f}:2: city: contains a NUL character`), r.stderr)
+    assert.doesNotMatch(r.stderr, /invalid byte sequence/)
+    const s = rapport('import', 'customers', f, '--skip-invalid', '--json')
+    assert.equal(s.code, 0, s.stderr)
+    assert.deepEqual(JSON.parse(s.stdout).inserted, 1)
+  })
+
+  test('a GBK file without --encoding: exit 1 suggesting --encoding gbk; with it, the names are stored as written', () => {
+    const f = put('csv', iconv.encode(csv('external_id,name', 'w1,王小明'), 'gbk'))
+    const r = rapport('import', 'customers', f)
+    assert.equal(r.code, 1)
+    assert.ok(r.stderr.includes(`${f}:2: is not valid UTF-8 (byte 0xCD); it looks like GBK (Chinese) text: import it again with --encoding gbk`), r.stderr)
+    assert.equal(rapport('import', 'customers', f, '--encoding', 'gbk').code, 0)
+    const out = rapport('export', 'customers', '--format', 'jsonl')
+    assert.match(out.stdout, /"external_id":"w1","name":"王小明"/)
+  })
+
+  test('an unclosed quote: exit 1 naming the line where the field opened', () => {
+    const f = put('csv', csv('external_id,name', 'u1,Ann', 'u2,"Bob', 'u3,Cai', 'u4,Dee'))
+    const r = rapport('import', 'customers', f)
+    assert.equal(r.code, 1)
+    assert.ok(r.stderr.includes(`${f}:3: a quoted field opens on this line and is never closed`), r.stderr)
+  })
+})

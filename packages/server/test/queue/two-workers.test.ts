@@ -50,14 +50,17 @@ describe('two worker processes on one pg-boss queue (PostgreSQL)', { skip: url ?
       const [chunk] = (await once(c.stdout ?? c, 'data')) as [Buffer]
       assert.equal(chunk.toString().trim(), 'ready')
     }))
+    const t0 = Date.now()
     const ids = new Set<string>()
     for (let i = 0; i < 200; i++) ids.add(await producer.enqueue('test.record', { i }, { workspaceId: 1, actorLabel: 'test' }))
     assert.equal(ids.size, 200)
+    const enqueued = (Date.now() - t0) / 1000
 
     await waitFor('200 completed jobs', async () => {
       const [r] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE kind = 'test.record' AND state = 'completed'`)
       return r?.n === 200 ? true : undefined
     }, 90_000)
+    const seconds = (Date.now() - t0) / 1000
 
     const log = await db.query<{ job_id: string; pid: number }>('SELECT job_id, pid FROM queue_work_log')
     assert.equal(log.length, 200, 'no job ran twice')
@@ -69,7 +72,7 @@ describe('two worker processes on one pg-boss queue (PostgreSQL)', { skip: url ?
     )
     assert.deepEqual(states, [{ state: 'completed', attempts: 1, n: 200 }])
     const perPid = [...pids].map((p) => log.filter((r) => r.pid === p).length)
-    process.stderr.write(`  jobs per process: ${perPid.join(' / ')}\n`)
+    process.stderr.write(`  200 jobs enqueued (one at a time) in ${enqueued.toFixed(1)} s, all completed ${seconds.toFixed(1)} s after the first; jobs per process: ${perPid.join(' / ')}\n`)
 
     for (const c of children) c.kill('SIGTERM')
     const codes = await Promise.all(children.map(async (c) => (c.exitCode ?? (await once(c, 'exit'))[0]) as number | null))

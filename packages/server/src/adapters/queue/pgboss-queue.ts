@@ -42,7 +42,8 @@ export class PgBossQueue implements Queue {
   readonly #runner: JobRunner
   readonly #scheduler: Scheduler
   readonly #handlers = new Map<string, JobHandler>()
-  readonly #queues = new Set<string>()
+  /** One createQueue per kind and process, shared by concurrent callers. */
+  readonly #queues = new Map<string, Promise<void>>()
   readonly #workers = new Map<string, string[]>()
   readonly #opts: PgBossQueueOptions
   readonly #timeoutMs: number
@@ -145,11 +146,15 @@ export class PgBossQueue implements Queue {
     return id
   }
 
-  async #ensureQueue(kind: string): Promise<void> {
-    if (this.#queues.has(kind)) return
-    if (!this.#started) throw new Error('start the queue before enqueueing jobs')
-    await this.#boss.createQueue(kind)
-    this.#queues.add(kind)
+  #ensureQueue(kind: string): Promise<void> {
+    if (!this.#started) return Promise.reject(new Error('start the queue before enqueueing jobs'))
+    let made = this.#queues.get(kind)
+    if (!made) {
+      made = createQueue(this.#boss, kind)
+      made.catch(() => this.#queues.delete(kind))
+      this.#queues.set(kind, made)
+    }
+    return made
   }
 
   async #startWorkers(kind: string): Promise<void> {
@@ -158,18 +163,26 @@ export class PgBossQueue implements Queue {
     await this.#ensureQueue(kind)
     const ids: string[] = []
     for (let i = 0; i < (this.#opts.concurrency ?? 1); i++) {
-      ids.push(
-        await this.#boss.work<BossData>(kind, { batchSize: 1, pollingIntervalSeconds: this.#opts.pollingIntervalSeconds ?? 1 }, async ([delivered]) => {
-          if (!delivered) return
-          const job = await claimById(this.#db, delivered.data.workspaceId, delivered.id)
-          if (!job) return // cancelled (or finished) before it started
-          const outcome = await this.#runner.run(job, handler)
-          // Throwing hands the failure to pg-boss, which schedules the retry with its backoff or ends the job.
-          if (outcome.kind === 'retry' || outcome.kind === 'failed') throw new Error(outcome.error)
-        }),
-      )
+      const self = { id: '' }
+      self.id = await this.#boss.work<BossData>(kind, { batchSize: 1, pollingIntervalSeconds: this.#opts.pollingIntervalSeconds ?? 1 }, async ([delivered]) => {
+        try {
+          if (delivered) await this.#deliver(delivered, handler)
+        } finally {
+          // pg-boss waits a polling interval after every fetch; a worker that just found a job asks again at once.
+          this.#boss.notifyWorker(self.id)
+        }
+      })
+      ids.push(self.id)
     }
     this.#workers.set(kind, ids)
+  }
+
+  async #deliver(delivered: PgBoss.Job<BossData>, handler: JobHandler): Promise<void> {
+    const job = await claimById(this.#db, delivered.data.workspaceId, delivered.id)
+    if (!job) return // cancelled (or finished) before it started
+    const outcome = await this.#runner.run(job, handler)
+    // Throwing hands the failure to pg-boss, which schedules the retry with its backoff or ends the job.
+    if (outcome.kind === 'retry' || outcome.kind === 'failed') throw new Error(outcome.error)
   }
 
   async #reconcileNow(): Promise<void> {
@@ -177,6 +190,23 @@ export class PgBossQueue implements Queue {
       await reconcileWithBoss(this.#db, this.#schema)
     } catch (err) {
       this.#onError(err)
+    }
+  }
+}
+
+/**
+ * pg-boss's createQueue is idempotent, but two first calls for one name at the same time deadlock (each
+ * adds a partition with a foreign key to the queue table the other has a pending row in). PostgreSQL
+ * aborts one of them; running it again then finds the queue made.
+ */
+async function createQueue(boss: PgBoss, kind: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(kind)
+      return
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== '40P01' || attempt >= 5) throw err
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt * Math.random()))
     }
   }
 }

@@ -18,6 +18,7 @@ export interface Queue {
   list(workspaceId: number, opts: ListJobsOptions): Promise<JobPage>
   /** Cancels a queued or active job (an active handler sees ctx.signal abort); false when it had already ended. */
   cancel(workspaceId: number, id: string): Promise<boolean>
+  /** Call first: the pg-boss driver needs it before enqueue (it also starts this process's workers and schedules). */
   start(): Promise<void>
   /** Stops taking jobs and waits (bounded) for active handlers; aborts the ones still running after that. */
   stop(): Promise<void>

@@ -12,6 +12,8 @@ import { parseInWorker } from './worker-chunks.ts'
 export interface ImportFileOptions extends SourceOptions {
   entity: EntityName
   actor: Actor
+  /** What the audit row calls the file (default: its name). */
+  source?: string
   skipInvalid?: boolean
   onProgress?: (rowsRead: number, bytesFraction: number) => void
   /**
@@ -38,7 +40,7 @@ export async function importFile(db: Db, file: string, opts: ImportFileOptions):
   const importOpts = {
     entity: opts.entity,
     actor: opts.actor,
-    source: basename(file),
+    source: opts.source ?? basename(file),
     ...(opts.skipInvalid !== undefined && { skipInvalid: opts.skipInvalid }),
     ...(opts.batchSize !== undefined && { batchSize: opts.batchSize }),
     ...(rejects && { onReject: rejects.write.bind(rejects) }),
@@ -48,7 +50,7 @@ export async function importFile(db: Db, file: string, opts: ImportFileOptions):
   let format: 'csv' | 'jsonl'
   let ignoredColumns: string[]
   if (useWorker) {
-    const { entity, actor: _actor, skipInvalid, onProgress, parseInWorker: _, batchSize, ...source } = opts
+    const { entity, actor: _actor, source: _source, skipInvalid, onProgress, parseInWorker: _, batchSize, ...source } = opts
     const parsed = parseInWorker({ file, entity, source, keepRaw: rejects !== undefined, batchSize: batchSize ?? 5000, maxAhead: 4 })
     let bytes = 0
     let total = 0

@@ -2,7 +2,7 @@ import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { buildApp } from '../../../src/api/build-app.ts'
 import type { Db } from '../../../src/store/db.ts'
-import { attachApp, client, workspace, type ApiContext, type Client } from '../harness.ts'
+import { attachApp, client, workspace, type ApiContext, type Client, queueOf } from '../harness.ts'
 
 /** A Db that counts the statements sent through it, transactions included. */
 function counting(db: Db, counter: { n: number }): Db {
@@ -104,7 +104,7 @@ export function customer360Suite(ctx: () => ApiContext): void {
 
     test('the number of queries does not grow with the history (no N+1)', async () => {
       const counter = { n: 0 }
-      const app = buildApp({ db: counting(ctx().db, counter), logger: false })
+      const app = buildApp({ db: counting(ctx().db, counter), queue: queueOf(ctx().db), logger: false })
       try {
         attachApp(app, ctx().db)
         const c = client(app, 'c360')

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { Writable } from 'node:stream'
 import SwaggerParser from '@apidevtools/swagger-parser'
 import { buildApp } from '../../../src/api/build-app.ts'
-import { attachApp, authHeaders, client, errorOf, workspace, type ApiContext } from '../harness.ts'
+import { attachApp, authHeaders, client, errorOf, workspace, type ApiContext, queueOf } from '../harness.ts'
 
 export function docsAndLogsSuite(ctx: () => ApiContext): void {
   describe('OpenAPI, docs, error shapes and logs', () => {
@@ -57,7 +57,7 @@ export function docsAndLogsSuite(ctx: () => ApiContext): void {
           done()
         },
       })
-      const app = buildApp({ db: ctx().db, logger: { level: 'trace', stream } })
+      const app = buildApp({ db: ctx().db, queue: queueOf(ctx().db), logger: { level: 'trace', stream } })
       try {
         await workspace(ctx().db, 'logs')
         attachApp(app, ctx().db)
