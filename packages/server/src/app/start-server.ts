@@ -36,13 +36,15 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   try {
     const wantDemo = opts.demo ?? config.loadDemo
     let demoUsers: { emails: string[]; password: string } | undefined
+    let demoWs: number | undefined
     if (wantDemo && (await isEmpty(db))) {
       log(`empty database: loading the demo workspace "${DEMO_WORKSPACE}" (rapport demo) ...`)
       const ws = await ensureWorkspace(db, DEMO_WORKSPACE)
+      demoWs = ws
       await loadDemo(db, { actor: systemActor(ws), onEntity: (s) => log(`  ${s.entity}: ${s.read} rows in ${s.seconds.toFixed(1)} s`) })
       demoUsers = await ensureDemoUsers(db, ws)
     }
-    const owner = await ensureFirstOwner(db, { email: config.adminEmail, password: config.adminPassword })
+    const owner = await ensureFirstOwner(db, { email: config.adminEmail, password: config.adminPassword, landIn: demoWs })
     // Loaded here so the other commands don't pay for Fastify at start-up.
     const queue = await startServerQueue(db, config, log)
     const { buildApp } = await import('../api/build-app.ts')

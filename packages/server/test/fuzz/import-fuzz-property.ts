@@ -208,7 +208,7 @@ function build(dir: string, c: FuzzCase): Built {
       const o = objects[i] as Record<string, unknown>
       let text = JSON.stringify(o)
       // Values too deep for JSON.stringify go in as text.
-      for (const [k, v] of Object.entries(o)) if (typeof v === 'string' && v.startsWith('{"a":{"a":')) text = text.replace(JSON.stringify(v), v)
+      for (const v of Object.values(o)) if (typeof v === 'string' && v.startsWith(`{"a":{"a":`)) text = text.replace(JSON.stringify(v), v)
       if (c.rows[i]?.fault === 'broken-json') text = text.slice(0, -1)
       rowStarts.push(i + 1)
       rowLines.push(i + 1)
@@ -249,7 +249,8 @@ function build(dir: string, c: FuzzCase): Built {
     bytes = Buffer.concat([all.subarray(0, idx + 1), Buffer.from([0xff]), all.subarray(idx + 1)])
     refusedAt = rowStarts[c.faultRow]
   } else if (c.fileFault === 'gbk') {
-    body = body.replace('\n', ',王小明\n'.slice(c.format === 'csv' ? 0 : 1)) // some GBK-only text on line 1
+    // Chinese text on line 1 (an extra header name, or trailing text in JSON Lines), then all of it in GBK.
+    body = body.replace('\n', ',王小明\n'.slice(c.format === 'csv' ? 0 : 1))
     bytes = iconv.encode(body, 'gbk')
   } else {
     bytes = Buffer.from(c.fileFault === 'bom' ? `\uFEFF${body}` : body)

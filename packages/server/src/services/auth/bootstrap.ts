@@ -16,9 +16,9 @@ export interface FirstOwner {
 /**
  * On a database with no accounts, creates the owner: `email` and `password` from RAPPORT_ADMIN_EMAIL /
  * RAPPORT_ADMIN_PASSWORD, or admin@rapport.local with a generated password. The owner belongs to every
- * existing workspace. Returns undefined when accounts already exist (nothing is changed then).
+ * existing workspace, and signs in to `landIn` (the demo workspace on a first start). Returns undefined when accounts already exist (nothing is changed then).
  */
-export async function ensureFirstOwner(db: Db, opts: { email?: string | undefined; password?: string | undefined }): Promise<FirstOwner | undefined> {
+export async function ensureFirstOwner(db: Db, opts: { email?: string | undefined; password?: string | undefined; landIn?: number | undefined }): Promise<FirstOwner | undefined> {
   const [any] = await db.query('SELECT 1 FROM users LIMIT 1')
   if (any) return undefined
   const email = opts.email ?? DEFAULT_ADMIN_EMAIL
@@ -29,7 +29,7 @@ export async function ensureFirstOwner(db: Db, opts: { email?: string | undefine
     if (tx.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(727278)')
     const [again] = await tx.query('SELECT 1 FROM users LIMIT 1')
     if (again) return false
-    const [user] = await tx.query<{ id: number }>("INSERT INTO users (email, name, password_hash) VALUES ($1, 'Owner', $2) RETURNING id", [email, hash])
+    const [user] = await tx.query<{ id: number }>("INSERT INTO users (email, name, password_hash, last_workspace_id) VALUES ($1, 'Owner', $2, $3) RETURNING id", [email, hash, opts.landIn ?? null])
     const workspaces = await tx.query<{ id: number }>('SELECT id FROM workspaces ORDER BY id')
     for (const w of workspaces) {
       await tx.query(`INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, 'owner')`, [w.id, user?.id])

@@ -16,7 +16,7 @@ export interface LoginPolicy {
 export interface LoginInput {
   email: string
   password: string
-  /** Workspace slug to start in; default: the user's first workspace by slug. */
+  /** Workspace slug to start in; default: the one the user last switched to, else their first by slug. */
   workspace?: string | undefined
   ip?: string | undefined
   requestId?: string | undefined
@@ -52,8 +52,9 @@ export async function login(db: Db, policy: LoginPolicy, input: LoginInput): Pro
   }
   const userId = Number(user.id)
   const [member] = await db.query<{ workspace_id: number; role: Role; slug: string }>(
-    `SELECT m.workspace_id, m.role, w.slug FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
-      WHERE m.user_id = $1 AND ($2::text IS NULL OR w.slug = $2) ORDER BY w.slug LIMIT 1`,
+    `SELECT m.workspace_id, m.role, w.slug FROM memberships m JOIN workspaces w ON w.id = m.workspace_id JOIN users u ON u.id = m.user_id
+      WHERE m.user_id = $1 AND ($2::text IS NULL OR w.slug = $2)
+      ORDER BY (m.workspace_id = u.last_workspace_id) IS TRUE DESC, w.slug LIMIT 1`,
     [userId, input.workspace ?? null],
   )
   if (!member) {

@@ -49,7 +49,10 @@ export async function logout(db: Db, actor: Actor, tokenHash: string): Promise<v
   })
 }
 
-/** Makes the session act in another of the user's workspaces by default. */
+/** Makes the session, and the user's next sign-ins, act in the actor's workspace by default. */
 export async function switchWorkspace(db: Db, actor: Actor, tokenHash: string): Promise<void> {
-  await db.query('UPDATE sessions SET workspace_id = $2 WHERE token_hash = $1', [tokenHash, actor.workspaceId])
+  await db.transaction(async (tx) => {
+    await tx.query('UPDATE sessions SET workspace_id = $2 WHERE token_hash = $1', [tokenHash, actor.workspaceId])
+    await tx.query('UPDATE users SET last_workspace_id = $2 WHERE id = $1', [actor.id, actor.workspaceId])
+  })
 }

@@ -12,6 +12,8 @@ CREATE TABLE users (
   locale        text NOT NULL DEFAULT 'en' CHECK (locale IN ('en', 'zh-CN')),
   password_hash text NOT NULL,
   password_changed_at timestamptz NOT NULL DEFAULT now(),
+  -- Where sign-in lands: the workspace the person last switched to (or was given first).
+  last_workspace_id bigint REFERENCES workspaces(id) ON DELETE SET NULL,
   created_at    timestamptz NOT NULL DEFAULT now(),
   updated_at    timestamptz NOT NULL DEFAULT now()
 );
