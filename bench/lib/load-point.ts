@@ -41,7 +41,7 @@ export function loadPoint(spec: LoadSpec): Promise<LoadResult> {
       ...(spec.rate !== undefined && { overallRate: spec.rate }),
       ...(spec.headers && { headers: spec.headers }),
       requests: [{ method: 'GET', path: spec.path(), setupRequest: (req) => ({ ...req, path: spec.path() }) }],
-      ignoreCoordinatedOmission: true,
+      ...(spec.rate !== undefined && { ignoreCoordinatedOmission: true }),
       timeout: 30,
     }, (err, result) => {
       if (err) return reject(err)
