@@ -50,6 +50,8 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   const app = Fastify({
     logger: loggerConfig(opts.logger),
     bodyLimit: opts.bodyLimit ?? 32 * 1024 * 1024,
+    // Errors of Fastify's router (a malformed percent-encoding in the URL) before any route is chosen.
+    frameworkErrors: (err, _req, reply) => sendError(reply, normaliseError(err).error),
     // Errors Node's HTTP parser finds before Fastify sees a request (headers too large, malformed request
     // line): answered in the one error shape too.
     clientErrorHandler: (err, socket) => {

@@ -75,3 +75,42 @@ test('usage errors exit 2', () => {
   assert.equal(rapport('import', 'widgets', good).code, 2)
   assert.equal(rapport('export', 'customers', '--format', 'xml').code, 2)
 })
+
+test('importing into an unknown workspace is an error that creates nothing; slugs are validated', () => {
+  const r = rapport('import', 'customers', good, '--workspace', 'ghost-ws')
+  assert.equal(r.code, 1, r.stderr)
+  assert.match(r.stderr, /unknown workspace "ghost-ws": create it first with "rapport workspaces create ghost-ws"/)
+  const list = rapport('workspaces', 'list', '--json')
+  assert.equal(list.code, 0, list.stderr)
+  const slugs = (JSON.parse(list.stdout) as { workspaces: Array<{ slug: string }> }).workspaces.map((w) => w.slug)
+  assert.ok(!slugs.includes('ghost-ws'), slugs.join(', '))
+  for (const slug of ['Ghost', 'a', 'x\u0007y', 'has space', `a${'b'.repeat(40)}`]) {
+    const made = rapport('workspaces', 'create', slug)
+    assert.equal(made.code, 1, `${JSON.stringify(slug)}: ${made.stderr}`)
+  }
+  assert.equal(rapport('workspaces', 'create', 'ghost-ws').code, 0)
+  assert.equal(rapport('import', 'customers', good, '--workspace', 'ghost-ws').code, 0)
+})
+
+test('users and keys from the CLI: create, list, set-role, reset-password, revoke; the audit names the cli', () => {
+  const made = rapport('users', 'create', '--email', 'ops@example.com', '--role', 'analyst', '--json')
+  assert.equal(made.code, 0, made.stderr)
+  const created = JSON.parse(made.stdout) as { user: { role: string }; password?: string }
+  assert.equal(created.user.role, 'analyst')
+  assert.match(String(created.password), /^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}$/)
+  assert.equal(rapport('users', 'set-role', '--email', 'ops@example.com', '--role', 'marketer').code, 0)
+  const users = JSON.parse(rapport('users', 'list', '--json').stdout) as { users: Array<{ email: string; role: string }> }
+  assert.equal(users.users.find((u) => u.email === 'ops@example.com')?.role, 'marketer')
+  assert.equal(rapport('users', 'set-role', '--email', 'ops@example.com', '--role', 'boss').code, 1)
+  const reset = rapport('users', 'reset-password', '--email', 'ops@example.com')
+  assert.equal(reset.code, 0, reset.stderr)
+  assert.match(reset.stderr, /new password for ops@example.com \(shown once\): \S+/)
+  const key = rapport('keys', 'create', '--role', 'viewer', '--name', 'dashboard')
+  assert.equal(key.code, 0, key.stderr)
+  const prefix = /^rk_([A-Za-z0-9]{8})_/.exec(key.stdout.trim())?.[1]
+  assert.ok(prefix, key.stdout)
+  assert.equal(rapport('keys', 'revoke', prefix).code, 0)
+  const keys = JSON.parse(rapport('keys', 'list', '--json').stdout) as { keys: Array<{ prefix: string; revoked_at: string | null }> }
+  assert.ok(keys.keys.find((k) => k.prefix === prefix)?.revoked_at)
+  assert.equal(rapport('keys', 'create', '--role', 'nobody').code, 2)
+})
