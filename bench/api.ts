@@ -23,6 +23,7 @@ import { CITIES, importCrm, writeCrmCsv } from './lib/crm-data.ts'
 import { freshPostgres } from './lib/fresh-postgres.ts'
 import { loadPoint, type LoadResult } from './lib/load-point.ts'
 import type { PhaseSummary } from './lib/request-phases.ts'
+import type { Ready } from './lib/api-server.ts'
 import { markdownTable, writeResults } from './lib/report.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -35,13 +36,6 @@ interface Point extends LoadResult {
   variant: Variant
   /** In-server phase timings (p50/p99, ms) of the measured requests. */
   phases: PhaseSummary | undefined
-}
-
-interface Ready {
-  type: 'ready'
-  rapportPort: number
-  barePort: number
-  check: Array<{ path: string; sameSql: boolean; sameBody: boolean; statements: number; rapportStatus: number; bareStatus: number; sql: string[] }>
 }
 
 function ask<T>(child: ChildProcess, type: string): Promise<T> {

@@ -16,6 +16,14 @@ const [url, ws, key, customerId, city] = process.argv.slice(2)
 if (!url || !ws || !key || !customerId || !city) throw new Error('usage: api-server <url> <workspace> <key> <customer id> <city>')
 const send = (msg: unknown): void => void process.send?.(msg)
 
+/** The first message: the two ports and the same-SQL check (statement texts as the bare handler sent them). */
+export interface Ready {
+  type: 'ready'
+  rapportPort: number
+  barePort: number
+  check: Array<{ path: string; sameSql: boolean; sameBody: boolean; statements: number; rapportStatus: number; bareStatus: number; sql: string[] }>
+}
+
 /** A Db that logs every statement's text (for the same-SQL check only; the measured apps use plain ones). */
 function recording(db: Db, log: string[]): Db {
   return {
@@ -38,7 +46,7 @@ const rapportLog: string[] = []
 const bareLog: string[] = []
 const checkRapport = buildApp({ db: recording(db, rapportLog), queue, logger: false })
 const checkBare = bareApp(recording(bdb, bareLog), Number(ws))
-const check: Array<{ path: string; sameSql: boolean; sameBody: boolean; statements: number; rapportStatus: number; bareStatus: number; sql: string[] }> = []
+const check: Ready['check'] = []
 for (const path of paths) {
   rapportLog.length = 0
   bareLog.length = 0
@@ -88,4 +96,4 @@ process.on('message', (msg: { type: string }) => {
       break
   }
 })
-send({ type: 'ready', rapportPort: portOf(rapport), barePort: portOf(bare), check })
+send({ type: 'ready', rapportPort: portOf(rapport), barePort: portOf(bare), check } satisfies Ready)

@@ -8,6 +8,7 @@ test('eval classify --json: metrics, cost and fairness on a generated churn file
   const { file } = churnFile()
   const r = rapport(['eval', 'classify', '--file', file, '--target', 'churn', '--positive', 'Yes', '--drop', 'id', '--model', 'gbdt', '--trees', '30', '--folds', '3', '--cost-fp', '1', '--cost-fn', '5', '--sensitive', 'gender', '--exclude-sensitive', '--json'])
   assert.equal(r.code, 0, r.stderr)
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the CLI's JSON, read field by field below
   const out = JSON.parse(r.stdout) as Record<string, any>
   for (const k of ['auc', 'prAuc', 'logloss', 'accuracy', 'f1', 'fitSeconds']) assert.equal(typeof out[k], 'number', k)
   assert.ok(out.auc > 0.7, `auc ${out.auc}`)

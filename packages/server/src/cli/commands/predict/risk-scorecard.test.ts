@@ -6,6 +6,7 @@ test('risk scorecard --json: bins with WoE and points, IV, bands, CV AUC', () =>
   const { file } = churnFile(400)
   const r = rapport(['risk', 'scorecard', '--file', file, '--target', 'churn', '--positive', 'Yes', '--drop', 'id', '--folds', '3', '--json'])
   assert.equal(r.code, 0, r.stderr)
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the CLI's JSON, read field by field below
   const out = JSON.parse(r.stdout) as Record<string, any>
   const tenure = out.variables.find((v: { name: string }) => v.name === 'tenure')
   assert.ok(tenure && tenure.iv > 0.1)
