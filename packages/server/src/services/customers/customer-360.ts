@@ -43,35 +43,42 @@ export async function customer360(db: Db, actor: Actor, customerId: number) {
       )
     }
     const cv = entityView('customers')
-    const [profile] = await tx.query<Row>(`SELECT ${cv.select} FROM ${cv.from} WHERE t.workspace_id = $1 AND t.id = $2`, [workspaceId, customerId])
+    // The reads are independent: issued together, they travel pipelined on PostgreSQL's transaction
+    // connection (one round trip's wait instead of eight); PGlite runs them one after another.
+    const [profiles, history, sums, categories, orders, events, reviews, tickets] = await Promise.all([
+      tx.query<Row>(`SELECT ${cv.select} FROM ${cv.from} WHERE t.workspace_id = $1 AND t.id = $2`, [workspaceId, customerId]),
+      recent('consents', 'recorded_at', null),
+      tx.query<{ orders: number; revenue_orders: number; revenue: number; first_order_at: string | null; last_order_at: string | null }>(
+        `SELECT count(*)::int8 AS orders,
+                count(*) FILTER (WHERE status NOT IN ${NOT_REVENUE})::int8 AS revenue_orders,
+                coalesce(sum(total) FILTER (WHERE status NOT IN ${NOT_REVENUE}), 0)::float8 AS revenue,
+                to_char(min(ordered_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS first_order_at,
+                to_char(max(ordered_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_order_at
+         FROM orders WHERE workspace_id = $1 AND customer_id = $2`,
+        [workspaceId, customerId],
+      ),
+      tx.query<{ category: string | null; revenue: number; quantity: number }>(
+        `SELECT p.category, sum(oi.quantity * oi.unit_price)::float8 AS revenue, sum(oi.quantity)::int8 AS quantity
+         FROM orders o
+         JOIN order_items oi ON oi.workspace_id = o.workspace_id AND oi.order_id = o.id
+         JOIN products p ON p.workspace_id = oi.workspace_id AND p.id = oi.product_id
+         WHERE o.workspace_id = $1 AND o.customer_id = $2 AND o.status NOT IN ${NOT_REVENUE}
+         GROUP BY p.category ORDER BY revenue DESC, p.category NULLS LAST LIMIT ${TOP_CATEGORIES}`,
+        [workspaceId, customerId],
+      ),
+      recent('orders', 'ordered_at', RECENT_ORDERS),
+      recent('events', 'occurred_at', RECENT_EVENTS),
+      recent('reviews', 'reviewed_at', RECENT_REVIEWS),
+      recent('tickets', 'opened_at', RECENT_TICKETS),
+    ])
+    const profile = profiles[0]
     if (!profile) throw notFound(`customer ${customerId}`)
-
-    const history = await recent('consents', 'recorded_at', null)
     const current = new Map<string, Row>()
     for (const c of history) {
       const key = `${String(c.channel)}\u0000${String(c.purpose)}`
       if (!current.has(key)) current.set(key, c)
     }
-
-    const [s] = await tx.query<{ orders: number; revenue_orders: number; revenue: number; first_order_at: string | null; last_order_at: string | null }>(
-      `SELECT count(*)::int8 AS orders,
-              count(*) FILTER (WHERE status NOT IN ${NOT_REVENUE})::int8 AS revenue_orders,
-              coalesce(sum(total) FILTER (WHERE status NOT IN ${NOT_REVENUE}), 0)::float8 AS revenue,
-              to_char(min(ordered_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS first_order_at,
-              to_char(max(ordered_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_order_at
-       FROM orders WHERE workspace_id = $1 AND customer_id = $2`,
-      [workspaceId, customerId],
-    )
-    const categories = await tx.query<{ category: string | null; revenue: number; quantity: number }>(
-      `SELECT p.category, sum(oi.quantity * oi.unit_price)::float8 AS revenue, sum(oi.quantity)::int8 AS quantity
-       FROM orders o
-       JOIN order_items oi ON oi.workspace_id = o.workspace_id AND oi.order_id = o.id
-       JOIN products p ON p.workspace_id = oi.workspace_id AND p.id = oi.product_id
-       WHERE o.workspace_id = $1 AND o.customer_id = $2 AND o.status NOT IN ${NOT_REVENUE}
-       GROUP BY p.category ORDER BY revenue DESC, p.category NULLS LAST LIMIT ${TOP_CATEGORIES}`,
-      [workspaceId, customerId],
-    )
-    const orders = await recent('orders', 'ordered_at', RECENT_ORDERS)
+    const s = sums[0]
     const items = await readItems(tx, workspaceId, orders.map((o) => Number(o.id)))
     const summary: OrderSummary = {
       orders: Number(s?.orders ?? 0),
@@ -87,9 +94,9 @@ export async function customer360(db: Db, actor: Actor, customerId: number) {
       consents: { current: [...current.values()], history },
       order_summary: summary,
       recent_orders: orders.map((o) => ({ ...o, items: items.get(Number(o.id)) ?? [] })),
-      recent_events: await recent('events', 'occurred_at', RECENT_EVENTS),
-      reviews: await recent('reviews', 'reviewed_at', RECENT_REVIEWS),
-      tickets: await recent('tickets', 'opened_at', RECENT_TICKETS),
+      recent_events: events,
+      reviews,
+      tickets,
     }
   })
 }
