@@ -31,8 +31,8 @@ export function coldStart(data: Interactions, items: Array<{ text: string; categ
   const relevant: Array<Set<number> | undefined> = []
   for (let t = 0; t < data.users.length; t++) {
     if (trainMask[t]) continue
-    const u = data.users[t]!
-    ;(relevant[u] ??= new Set()).add(data.items[t]!)
+    const u = data.users[t] ?? 0
+    ;(relevant[u] ??= new Set()).add(data.items[t] ?? 0)
   }
   const model = fitContentTfidf(items, tr)
   const scores = new Float64Array(data.nItems)

@@ -29,6 +29,7 @@ import { readInteractions } from '../packages/server/src/features/interactions.t
 import { dataFile, markdownTable, writeResults } from './lib/report.ts'
 import { coldStart, loadItems } from './recommend-cold.ts'
 import { runIssue19 } from './lib/recommend-issue19.ts'
+import { must } from './lib/must.ts'
 
 /** u.data (user \t item \t rating \t timestamp, no header), read by the loader `rapport eval ratings` uses. */
 export async function loadMovieLens(file: string): Promise<Interactions & { itemIds: string[] }> {
@@ -127,7 +128,7 @@ export async function run(args: string[]): Promise<void> {
       const row: Array<string | number> = [variant]
       for (const algo of ['baseline', 'svd', 'svdpp', 'blend']) {
         log(`robustness (${variant}): ${algo}`)
-        row.push(crossValidateRatings(d, Int32Array.from(f), (t) => algorithmFitter(ratingAlgorithms, algo)(t, 0))[0]!.rmse)
+        row.push(crossValidateRatings(d, Int32Array.from(f), (t) => algorithmFitter(ratingAlgorithms, algo)(t, 0))[0]?.rmse ?? Number.NaN)
       }
       robustRows.push(row)
     }
@@ -147,11 +148,11 @@ ${markdownTable(['ranking of cold items', 'nDCG@10', 'P@10', 'R@10', 'MAP@10'], 
     ])}`
   }
 
-  const best = Object.entries(measured).filter(([k]) => k !== 'mean').sort((a, b) => a[1].rmse - b[1].rmse)[0]!
-  const bestTop = Object.entries(topMeasured).sort((a, b) => b[1].ndcg - a[1].ndcg)[0]!
-  const bestTopItem = Object.entries(topByItem).sort((a, b) => b[1].ndcg - a[1].ndcg)[0]!
-  const svd = measured.svd!
-  const svdpp = measured.svdpp!
+  const best = must(Object.entries(measured).filter(([k]) => k !== 'mean').sort((a, b) => a[1].rmse - b[1].rmse)[0], 'a rating model')
+  const bestTop = must(Object.entries(topMeasured).sort((a, b) => b[1].ndcg - a[1].ndcg)[0], 'a top-N model')
+  const bestTopItem = must(Object.entries(topByItem).sort((a, b) => b[1].ndcg - a[1].ndcg)[0], 'a top-N model')
+  const svd = must(measured.svd, 'the svd result')
+  const svdpp = must(measured.svdpp, 'the svdpp result')
   const verdict = (ok: boolean) => (ok ? 'met' : '**MISSED**')
   const targets = markdownTable(
     ['target', 'measured', 'verdict'],

@@ -36,6 +36,7 @@ import { fileURLToPath } from 'node:url'
 import { loadavg } from 'node:os'
 import { readTexts } from '../packages/server/src/features/texts.ts'
 import { dataFile, machineLine, markdownTable, timed, writeResults } from './lib/report.ts'
+import { must } from './lib/must.ts'
 
 export interface LabelledTexts {
   texts: string[]
@@ -71,13 +72,13 @@ export function crossValidateText(d: LabelledTexts, kind: TextModelKind | undefi
     const te: number[] = []
     for (let i = 0; i < y.length; i++) (assign[i] === f ? te : tr).push(i)
     const t0 = performance.now()
-    const { space, model } = fitOnAnalyzed(tr.map((i) => docs[i]!), Int32Array.from(tr, (i) => y[i]!), names.length, k, { seed })
+    const { space, model } = fitOnAnalyzed(tr.map((i) => must(docs[i], 'a document')), Int32Array.from(tr, (i) => y[i] ?? 0), names.length, k, { seed })
     fitSeconds += (performance.now() - t0) / 1000
-    const p = predictAnalyzed(space, model, te.map((i) => docs[i]!))
+    const p = predictAnalyzed(space, model, te.map((i) => must(docs[i], 'a document')))
     let ok = 0
     te.forEach((i, r) => {
-      truth.push(y[i]!)
-      pred.push(p[r]!)
+      truth.push(y[i] ?? 0)
+      pred.push(p[r] ?? 0)
       if (p[r] === y[i]) ok++
     })
     foldAccuracy.push(ok / te.length)
@@ -118,7 +119,7 @@ async function selectionSection(): Promise<string> {
     const d = await loadTexts(chn, 'review', 'label')
     process.stderr.write('ChnSentiCorp nested 5-fold (selection inside each outer fold)\n')
     const { value: r, seconds } = await timed(() => nestedCrossValidateText(d.texts, d.labels, { outerFolds: 5, folds: 3, seed: 0, baseline: true }))
-    const b = r.baseline!
+    const b = must(r.baseline, 'the baseline result')
     rows.push(['ChnSentiCorp (5-fold nested, seed 0)', f4(r.accuracy), f4(b.accuracy), f4(r.accuracy - b.accuracy), r.accuracy >= b.accuracy - 0.002 ? 'met' : '**missed**', seconds.toFixed(0)])
     notes.push(`ChnSentiCorp: chosen per outer fold — ${r.chosen.join('; ')}. Fold accuracies: default ${r.foldAccuracy.map(f4).join(' ')}; plain char-SVM ${b.foldAccuracy.map(f4).join(' ')}.`)
   }
@@ -167,7 +168,7 @@ function gruVersusLinear(train: LabelledTexts, test: LabelledTexts): Array<strin
   test.texts.forEach((t, i) => {
     const p = predictGru(gru, analyzer.tokens(t))
     let best = 0
-    for (let k = 1; k < p.length; k++) if (p[k]! > p[best]!) best = k
+    for (let k = 1; k < p.length; k++) if ((p[k] ?? 0) > (p[best] ?? 0)) best = k
     if (best === y[n + i]) ok++
   })
   const lin = fixedSplitText(train, test, undefined)
@@ -238,7 +239,7 @@ export async function run(args: string[]): Promise<void> {
       results.set(kind ?? 'default', r)
       rows.push([kind === undefined ? '**default (logistic)**' : kind, f4(r.accuracy), f4(r.macroF1), r.foldAccuracy.map(f4).join(' '), r.fitSeconds.toFixed(1)])
     }
-    const def = results.get('default')!
+    const def = must(results.get('default'), 'the default result')
     const lex = d.texts.map((t) => lexiconSentiment(t))
     let lexOk = 0
     let neutral = 0
@@ -257,7 +258,7 @@ Lexicon fallback (cold start, no training; the weaker mode): ${f4(lexOk / d.text
     const an = createAnalyzer({ ...defaultAnalyzerConfig('zh'), negation: false, clauseMarks: true })
     const tokens = d.texts.map((t) => an.tokens(t))
     const sides = d.labels.map((l) => (l === '1' ? 'positive' : 'negative'))
-    const terms = (kw: Map<string, Array<{ term: string }>>, g: string): string => kw.get(g)!.map((k) => k.term).join(', ')
+    const terms = (kw: Map<string, Array<{ term: string }>>, g: string): string => must(kw.get(g), `keywords of ${g}`).map((k) => k.term).join(', ')
     const dk = distinctiveKeywords(tokens, sides, { top: 10 })
     const tk = tfidfKeywords(tokens, sides, 10)
     parts.push(`Keywords per label, distinctive (smoothed log odds ratio against the other label, the CLI default with \`--group-col\`): positive — ${terms(dk, 'positive')}; negative — ${terms(dk, 'negative')}. TF-IDF group mean, for comparison (words every review uses rank high in both lists): positive — ${terms(tk, 'positive')}; negative — ${terms(tk, 'negative')}.`)
@@ -279,7 +280,7 @@ Lexicon fallback (cold start, no training; the weaker mode): ${f4(lexOk / d.text
     process.stderr.write('Banking77 intent model\n')
     const { value: intent, seconds: intentSeconds } = await timed(() => fitIntentModel(train.texts, train.labels))
     const { value: plain, seconds: plainSeconds } = await timed(() => fitTextClassifier(train.texts, train.labels, { calibration: 0 }))
-    for (let i = 0; i < 50; i++) predictText(plain, test.texts[i]!)
+    for (let i = 0; i < 50; i++) predictText(plain, test.texts[i] ?? '')
     const lat: number[] = []
     let answered = 0
     let answeredOk = 0
@@ -295,11 +296,11 @@ Lexicon fallback (cold start, no training; the weaker mode): ${f4(lexOk / d.text
       }
     })
     lat.sort((a, b) => a - b)
-    const q = (p: number): number => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]!
+    const q = (p: number): number => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? Number.NaN
     const jsonMb = JSON.stringify(textClassifierToJson(plain)).length / 1e6
     // Suggested replies: the training questions are the knowledge base (answer = its intent); a reply is
     // right when the best-matching question has the test question's intent.
-    const kb = buildAnswerIndex(train.texts.map((q, i) => ({ question: q, answer: train.labels[i]! })))
+    const kb = buildAnswerIndex(train.texts.map((q, i) => ({ question: q, answer: train.labels[i] ?? '' })))
     let p1 = 0
     let p3 = 0
     const { seconds: retrievalSeconds } = await timed(() => {
@@ -309,7 +310,7 @@ Lexicon fallback (cold start, no training; the weaker mode): ${f4(lexOk / d.text
         if (s.some((x) => x.answer === test.labels[i])) p3++
       })
     })
-    const acc = def!.accuracy
+    const acc = must(def, 'the default result').accuracy
     parts.push(`## Banking77 (\`banking77/train.csv\` ${train.texts.length} → \`test.csv\` ${test.texts.length}, 77 intents)
 
 ${markdownTable(['model', 'accuracy', 'macro-F1', 'fit s'], rows)}

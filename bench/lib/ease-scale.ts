@@ -41,7 +41,7 @@ export function easeAtScale(nItems = 10_000, users = 50_000, perUser = 40, lambd
       let hi = nItems - 1
       while (lo < hi) {
         const mid = (lo + hi) >> 1
-        if (cum[mid]! < r) lo = mid + 1
+        if ((cum[mid] ?? 0) < r) lo = mid + 1
         else hi = mid
       }
       seen.add(lo)
@@ -69,7 +69,7 @@ export function easeAtScale(nItems = 10_000, users = 50_000, perUser = 40, lambd
     if (py.status === 0) {
       const j = JSON.parse(py.stdout.trim().split('\n').pop() ?? '{}') as NonNullable<EaseScaleResult['numpy']> & { b00: number }
       result.numpy = j
-      result.agree = Math.abs(j.b00 - w[1]!) <= 1e-9 * Math.max(1, Math.abs(j.b00))
+      result.agree = Math.abs(j.b00 - (w[1] ?? Number.NaN)) <= 1e-9 * Math.max(1, Math.abs(j.b00))
     } else {
       result.numpyNote = `python3 with numpy/scipy not usable here: ${(py.stderr || py.error?.message || '').trim().split('\n').pop()}`
     }

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { algorithmFitter, evaluateTopN, selectTopN, stratifiedSplit, subsetInteractions, topNAlgorithms, type Interactions, type TopNSelection } from '@rapport/ml'
 import { machineLine, markdownTable } from './report.ts'
 import { easeAtScale, type EaseScaleResult } from './ease-scale.ts'
+import { must } from './must.ts'
 
 export const ISSUE19_HEADING = '## Issue 19: stronger top-N, the neural recommender, EASE at 10,000 items'
 
@@ -62,7 +63,7 @@ export async function runIssue19(data: Interactions, scale: boolean): Promise<vo
     log('EASE at 10,000 items (Rapport, then numpy)')
     scaleResult = easeAtScale()
   }
-  const best = Object.entries(measured).sort((a, b) => b[1].ndcg - a[1].ndcg)[0]!
+  const best = must(Object.entries(measured).sort((a, b) => b[1].ndcg - a[1].ndcg)[0], 'a measured model')
   const section = `${ISSUE19_HEADING}
 
 Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine()}, load average ${load.map((x) => x.toFixed(1)).join(' / ')} at the start. Reproduce this section alone with \`npm run bench -- recommend --only issue19\` (the sections above come from the full run dated at the top).

@@ -22,11 +22,15 @@ async function exportAll(db: Db): Promise<string> {
 }
 
 const [pglite] = backends()
+const must = <T,>(v: T | undefined): T => {
+  if (v === undefined) throw new Error('no PGlite backend')
+  return v
+}
 
 describe('demo data through the import path', () => {
   test('same seed gives byte-identical exports in two fresh databases; reloading changes nothing', async () => {
-    const a = await pglite!.open()
-    const b = await pglite!.open()
+    const a = await must(pglite).open()
+    const b = await must(pglite).open()
     try {
       const sa = await loadDemo(a, { actor: systemActor(1), customers: 150, seed: 7 })
       await loadDemo(b, { actor: systemActor(1), customers: 150, seed: 7 })
