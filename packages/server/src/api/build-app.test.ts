@@ -30,7 +30,8 @@ test('an unexpected failure is a 500 with a generic message: no stack, no intern
     },
   })
   const app = buildApp({ db: brokenDb('relation "secret_table" does not exist for ann@example.com'), queue: new InProcessQueue(brokenDb('relation "secret_table" does not exist for ann@example.com')), logger: { stream } })
-  const r = await app.inject('/api/v1/customers')
+  // A well-formed key: looking it up is the first query, and it fails as the database does.
+  const r = await app.inject({ url: '/api/v1/customers', headers: { authorization: `Bearer rk_abcdefgh_${'x'.repeat(32)}` } })
   assert.equal(r.statusCode, 500)
   const body = JSON.parse(r.body)
   assert.deepEqual(Object.keys(body), ['error'])

@@ -9,6 +9,7 @@ import { migrate } from '../store/migrate.ts'
 import { openPostgresDb } from '../store/postgres-db.ts'
 import { openPgliteDb } from '../store/pglite-db.ts'
 import { startServerQueue, startWorker } from './start-worker.ts'
+import { jobRegistry } from '../jobs/registry.ts'
 
 const bin = fileURLToPath(new URL('../../bin/rapport.js', import.meta.url))
 const url = process.env.TEST_DATABASE_URL
@@ -43,7 +44,8 @@ describe('startWorker', () => {
           return db
         },
       })
-      assert.deepEqual(worker.kinds, ['workspace.stats'])
+      assert.deepEqual(worker.kinds, [...jobRegistry.keys()])
+      assert.ok(worker.kinds.includes('workspace.stats') && worker.kinds.includes('import'))
       const id = await worker.queue.enqueue('workspace.stats', {}, { workspaceId: 1, actorLabel: 'cli' })
       const done = await waitFor('completion', async () => {
         const j = await worker.queue.get(1, id)
