@@ -23,7 +23,8 @@ if (selected.length === 0) {
   process.exit(1)
 }
 selected.sort()
-const res = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...selected], {
+// A test that hangs fails after 10 minutes instead of holding CI until its limit.
+const res = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=600000', ...selected], {
   cwd: root,
   stdio: 'inherit',
 })

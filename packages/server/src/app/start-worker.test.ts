@@ -33,8 +33,10 @@ describe('startWorker', () => {
     if (!url) return
     const { schema, drop } = await freshSchema(url)
     const lines: string[] = []
+    let worker: Awaited<ReturnType<typeof startWorker>> | undefined
+    let stopped = false
     try {
-      const worker = await startWorker({
+      worker = await startWorker({
         env: { DATABASE_URL: url },
         bossSchema: `${schema}_boss`,
         log: (l) => lines.push(l),
@@ -53,9 +55,12 @@ describe('startWorker', () => {
       })
       assert.equal((done.result as { tables: Record<string, number> }).tables.customers, 0)
       await worker.stop()
+      stopped = true
       assert.ok(lines.some((l) => l.includes(`job ${id} workspace.stats (workspace 1, attempt 1) completed`)), lines.join('\n'))
       assert.match(lines.at(-1) ?? '', /stopped$/)
     } finally {
+      // Also when an assertion failed: a running pg-boss would keep the test process alive.
+      if (worker && !stopped) await worker.stop()
       await drop()
     }
   })
