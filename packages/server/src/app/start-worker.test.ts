@@ -36,7 +36,7 @@ describe('startWorker', () => {
     let worker: Awaited<ReturnType<typeof startWorker>> | undefined
     let stopped = false
     try {
-      worker = await startWorker({
+      const w = await startWorker({
         env: { DATABASE_URL: url },
         bossSchema: `${schema}_boss`,
         log: (l) => lines.push(l),
@@ -46,15 +46,16 @@ describe('startWorker', () => {
           return db
         },
       })
-      assert.deepEqual(worker.kinds, [...jobRegistry.keys()])
-      assert.ok(worker.kinds.includes('workspace.stats') && worker.kinds.includes('import'))
-      const id = await worker.queue.enqueue('workspace.stats', {}, { workspaceId: 1, actorLabel: 'cli' })
+      worker = w
+      assert.deepEqual(w.kinds, [...jobRegistry.keys()])
+      assert.ok(w.kinds.includes('workspace.stats') && w.kinds.includes('import'))
+      const id = await w.queue.enqueue('workspace.stats', {}, { workspaceId: 1, actorLabel: 'cli' })
       const done = await waitFor('completion', async () => {
-        const j = await worker.queue.get(1, id)
+        const j = await w.queue.get(1, id)
         return j?.state === 'completed' ? j : undefined
       })
       assert.equal((done.result as { tables: Record<string, number> }).tables.customers, 0)
-      await worker.stop()
+      await w.stop()
       stopped = true
       assert.ok(lines.some((l) => l.includes(`job ${id} workspace.stats (workspace 1, attempt 1) completed`)), lines.join('\n'))
       assert.match(lines.at(-1) ?? '', /stopped$/)
