@@ -42,9 +42,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       const ws = await ensureWorkspace(db, DEMO_WORKSPACE)
       demoWs = ws
       await loadDemo(db, { actor: systemActor(ws), onEntity: (s) => log(`  ${s.entity}: ${s.read} rows in ${s.seconds.toFixed(1)} s`) })
-      demoUsers = await ensureDemoUsers(db, ws)
     }
+    // The owner first (it is created only while no account exists), then the demo's accounts per role.
     const owner = await ensureFirstOwner(db, { email: config.adminEmail, password: config.adminPassword, landIn: demoWs })
+    if (demoWs !== undefined) demoUsers = await ensureDemoUsers(db, demoWs)
     // Loaded here so the other commands don't pay for Fastify at start-up.
     const queue = await startServerQueue(db, config, log)
     const { buildApp } = await import('../api/build-app.ts')
