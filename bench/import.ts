@@ -9,13 +9,13 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs'
 import { once } from 'node:events'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
 import { createRng } from '@rapport/ml'
 import { systemActor } from '../packages/server/src/domain/actor.ts'
 import { importFile } from '../packages/server/src/services/import/import-file.ts'
 import { openDb } from '../packages/server/src/store/open-db.ts'
 import type { Db } from '../packages/server/src/store/db.ts'
 import type { EntityName } from '../packages/server/src/domain/entities.ts'
+import { freshPostgres } from './lib/fresh-postgres.ts'
 import { markdownTable, writeResults } from './lib/report.ts'
 
 interface Files {
@@ -92,30 +92,6 @@ async function peakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peakMiB: nu
   }
 }
 
-async function postgresUrl(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
-  const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-  const name = `rapport_bench_${Date.now()}`
-  const admin = new pg.Client({ connectionString: base, connectionTimeoutMillis: 2000 })
-  try {
-    await admin.connect()
-    await admin.query(`CREATE DATABASE ${name}`)
-  } catch {
-    return undefined
-  } finally {
-    await admin.end().catch(() => undefined)
-  }
-  const url = base.replace(/\/[^/]*$/, `/${name}`)
-  return {
-    url,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base })
-      await c.connect()
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await c.end()
-    },
-  }
-}
-
 export async function run(args: string[]): Promise<void> {
   const i = args.indexOf('--rows')
   const lines = i >= 0 ? Number(args[i + 1]) : 1_000_000
@@ -142,7 +118,7 @@ export async function run(args: string[]): Promise<void> {
         }
       })
       if (pglite) results.push(...pglite.value.map((x) => ({ ...x, run, peakMiB: pglite.peakMiB })))
-      const pgTarget = only === 'pglite' ? undefined : await postgresUrl()
+      const pgTarget = only === 'pglite' ? undefined : await freshPostgres('rapport_bench')
       if (!pgTarget) pgMissing = only !== 'pglite'
       if (pgTarget) {
         try {
