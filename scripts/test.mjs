@@ -1,5 +1,7 @@
-// Runs every *.test.ts under packages/*/src, packages/*/test and bench with Node's test runner through tsx.
-// A bare `node --test` finds no .ts files and passes vacuously (design.md), so the files are listed here.
+// Runs every *.test.ts under packages/*/src, packages/*/test, packages/web/e2e (the browser tests, against a
+// fresh build of the dashboard) and bench with Node's test runner through tsx; then the dashboard's component
+// tests with Vitest (packages/web/src). A bare `node --test` finds no .ts files and passes vacuously
+// (design.md), so the files are listed here.
 import { readdirSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { spawnSync } from 'node:child_process'
@@ -9,8 +11,10 @@ const roots = ['packages', 'bench']
 const files = []
 function walk(dir) {
   for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name.startsWith('.')) continue
+    if (name === 'node_modules' || name === 'dist' || name.startsWith('.')) continue
     const p = join(dir, name)
+    // The dashboard's own sources are tested by Vitest (below), in a DOM environment.
+    if (relative(root, p) === 'packages/web/src') continue
     if (statSync(p).isDirectory()) walk(p)
     else if (name.endsWith('.test.ts')) files.push(relative(root, p))
   }
@@ -23,9 +27,18 @@ if (selected.length === 0) {
   process.exit(1)
 }
 selected.sort()
+if (selected.some((f) => f.startsWith('packages/web/'))) {
+  const built = spawnSync(process.execPath, [join(root, 'scripts/build-web.mjs')], { cwd: root, stdio: 'inherit' })
+  if (built.status !== 0) process.exit(built.status ?? 1)
+}
 // A test that hangs fails after 10 minutes instead of holding CI until its limit.
 const res = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=600000', ...selected], {
   cwd: root,
   stdio: 'inherit',
 })
-process.exit(res.status ?? 1)
+let status = res.status ?? 1
+if (filter.length === 0 || filter.some((x) => 'packages/web/src'.includes(x) || x.startsWith('packages/web/src'))) {
+  const vitest = spawnSync(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run'], { cwd: join(root, 'packages/web'), stdio: 'inherit' })
+  if (vitest.status !== 0) status = status || (vitest.status ?? 1)
+}
+process.exit(status)

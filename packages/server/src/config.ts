@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { RapportError } from './errors/rapport-error.ts'
 
@@ -24,7 +25,11 @@ const schema = z.object({
   RAPPORT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Jobs run at once by an in-process queue or a worker. */
   RAPPORT_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** The built web dashboard served at `/` (default: packages/web/dist of this checkout). */
+  RAPPORT_WEB_DIR: z.string().min(1).optional(),
 })
+
+const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url))
 
 export interface Config {
   databaseUrl: string | undefined
@@ -41,6 +46,7 @@ export interface Config {
   secureCookies: boolean
   logLevel: z.output<typeof schema>['RAPPORT_LOG_LEVEL']
   workerConcurrency: number
+  webDir: string
 }
 
 /** Reads and validates the environment (empty strings count as unset). */
@@ -68,5 +74,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.RAPPORT_SECURE_COOKIES === '1',
     logLevel: e.RAPPORT_LOG_LEVEL,
     workerConcurrency: e.RAPPORT_WORKER_CONCURRENCY,
+    webDir: e.RAPPORT_WEB_DIR ?? DEFAULT_WEB_DIR,
   }
 }

@@ -17,6 +17,7 @@ import { reviewRoutes } from './routes/reviews.ts'
 import { ticketRoutes } from './routes/tickets.ts'
 import { useAuth, SESSION_COOKIE } from './plugins/auth.ts'
 import { maskResponses } from './plugins/mask-responses.ts'
+import { webApp } from './plugins/web-app.ts'
 import { auditRoutes } from './routes/admin/audit.ts'
 import { keyRoutes } from './routes/admin/keys.ts'
 import { memberRoutes } from './routes/admin/members.ts'
@@ -26,6 +27,7 @@ import { importRoutes } from './routes/imports.ts'
 import { jobRoutes } from './routes/jobs.ts'
 import type { Queue } from '../adapters/queue/index.ts'
 import type { LoginPolicy } from '../services/auth/login.ts'
+import type { UploadLimits } from '../services/jobs/upload-store.ts'
 
 export interface AppOptions {
   db: Db
@@ -37,6 +39,10 @@ export interface AppOptions {
   logger?: ApiLoggerOptions | boolean
   /** Largest request body in bytes (batch ingest); default 32 MiB. */
   bodyLimit?: number
+  /** The built web dashboard to serve at `/` (config.webDir); without one, `/` is a 404 and the API works alone. */
+  webDir?: string | undefined
+  /** Uploads to /api/v1/imports (streamed): largest file (default 1 GiB) and stored chunk size (default 8 MiB). */
+  uploads?: Partial<UploadLimits> | undefined
 }
 
 /**
@@ -82,6 +88,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     return sendError(reply, e)
   })
 
+  app.register(webApp, { dir: opts.webDir ?? '' })
   app.register(useAuth, { db: opts.db, secureCookies })
   maskResponses(app)
   app.register(fastifySwagger, {
@@ -119,7 +126,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     api.register(keyRoutes(opts.db), { prefix: '/keys' })
     api.register(auditRoutes(opts.db), { prefix: '/audit' })
     api.register(jobRoutes(opts.db, opts.queue), { prefix: '/jobs' })
-    api.register(importRoutes(opts.db, opts.queue), { prefix: '/imports' })
+    api.register(importRoutes(opts.db, opts.queue, opts.uploads), { prefix: '/imports' })
     api.register(customerRoutes(opts.db), { prefix: '/customers' })
     api.register(productRoutes(opts.db), { prefix: '/products' })
     api.register(orderRoutes(opts.db), { prefix: '/orders' })

@@ -53,13 +53,16 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       db,
       queue,
       logger: { level: config.logLevel },
+      webDir: config.webDir,
       auth: { sessionHours: config.sessionHours, maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes, secureCookies: config.secureCookies },
     })
     await app.listen({ port: config.port, host: config.host })
     const address = app.server.address()
     const port = typeof address === 'object' && address ? address.port : config.port
     const url = `http://${config.host}:${port}`
-    log(`Rapport API on ${url} (docs at ${url}/docs) — ready in ${seconds(t0)} s`)
+    const { webAppAvailable } = await import('../api/plugins/web-app.ts')
+    if (webAppAvailable(config.webDir)) log(`Rapport on ${url} (dashboard at ${url}/, API docs at ${url}/docs) — ready in ${seconds(t0)} s`)
+    else log(`Rapport on ${url} (API only, docs at ${url}/docs; no dashboard build in ${config.webDir}: npm run build) — ready in ${seconds(t0)} s`)
     if (owner) {
       log('')
       log('First start: an owner account was created. Sign in with')

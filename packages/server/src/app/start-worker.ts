@@ -1,6 +1,7 @@
 import { openQueue, type JobEvent, type Queue } from '../adapters/queue/index.ts'
 import { UsageError } from '../errors/rapport-error.ts'
 import { jobRegistry } from '../jobs/registry.ts'
+import { removeAbandonedUploads } from '../services/jobs/upload-store.ts'
 import type { Db } from '../store/db.ts'
 import { readConfig } from '../config.ts'
 import { openDb, type DbConfig } from '../store/open-db.ts'
@@ -73,6 +74,9 @@ export async function startServerQueue(
   config: { databaseUrl?: string | undefined; workerConcurrency: number; bossSchema?: string | undefined },
   log: (line: string) => void = (line) => void process.stderr.write(`${line}\n`),
 ): Promise<Queue> {
+  // Uploads a stopped process was receiving will never complete (see upload-store.ts).
+  const abandoned = await removeAbandonedUploads(db)
+  if (abandoned > 0) log(`uploads: removed ${abandoned} left incomplete by an interrupted upload`)
   const onError = (err: unknown) => log(`jobs: ${(err as Error).message}`)
   const queue = openQueue(db, { databaseUrl: config.databaseUrl, pgboss: { onError, schema: config.bossSchema }, inProcess: { concurrency: config.workerConcurrency, onError, onEvent: (e) => log(describe(e)) } })
   if (db.kind === 'pglite') for (const [kind, handler] of jobRegistry) await queue.work(kind, handler)

@@ -19,38 +19,64 @@ export function coerceRecord(record: Record<string, unknown>): CoerceError[] {
   const errors: CoerceError[] = []
   for (const [field, value] of Object.entries(record)) {
     if (typeof value !== 'string') continue
-    // Before any conversion, so a NUL reads the same in every kind of cell (the schemas check it again).
-    const bad = textProblem(value)
-    if (bad !== undefined) {
-      errors.push({ field, reason: bad })
-      continue
-    }
-    const v = value.trim()
-    if (v === '') {
-      delete record[field]
-      continue
-    }
-    if (NUMBER_FIELDS.has(field)) {
-      // Number() also reads 0x10, 0b11, 1e3, Infinity and surrounding blanks; a cell holds plain decimals only.
-      if (isPlainDecimal(value)) record[field] = Number(value)
-      else errors.push({ field, reason: `${clip(value)} is not a plain decimal number` })
-    } else if (JSON_FIELDS.has(field)) {
-      try {
-        const parsed: unknown = JSON.parse(v)
-        record[field] = parsed
-      } catch {
-        errors.push({ field, reason: 'is not valid JSON' })
-      }
-    } else if (LIST_FIELDS.has(field)) {
-      record[field] = v.startsWith('[') ? safeJson(v) ?? v : v.split(/[;|]/).map((s) => s.trim()).filter(Boolean)
-    } else if (field.endsWith('_at')) {
-      // "2024-05-01 10:20:30" is how spreadsheets write times: accept it as ISO 8601.
-      record[field] = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(v) ? v.replace(' ', 'T') : v
-    } else {
-      record[field] = v
-    }
+    const cell = coerceCell(field, value)
+    if (cell === ABSENT) delete record[field]
+    else if (cell instanceof CellProblem) errors.push({ field, reason: cell.reason })
+    else record[field] = cell
   }
   return errors
+}
+
+/** What coerceCell returns for an empty (or blank) cell: the field is absent. */
+export const ABSENT: unique symbol = Symbol('absent')
+
+/** What coerceCell returns for a cell it cannot convert. */
+export class CellProblem {
+  constructor(readonly reason: string) {}
+}
+
+/** How a field's cells are converted; cellKind works it out from the name once per field. */
+export type CellKind = 'number' | 'json' | 'list' | 'time' | 'text'
+
+export function cellKind(field: string): CellKind {
+  if (NUMBER_FIELDS.has(field)) return 'number'
+  if (JSON_FIELDS.has(field)) return 'json'
+  if (LIST_FIELDS.has(field)) return 'list'
+  return field.endsWith('_at') ? 'time' : 'text'
+}
+
+/** One string cell as the value its field expects, ABSENT, or a CellProblem; see coerceCellAs. */
+export const coerceCell = (field: string, value: string): unknown => coerceCellAs(cellKind(field), value)
+
+/**
+ * One string cell of a field of the given kind as the value the field expects, ABSENT, or a CellProblem.
+ * Every string it returns is free of NUL and lone surrogates (the whole cell is checked first), so checks
+ * after it need not scan strings again; values parsed from JSON inside the cell are not covered by that.
+ */
+export function coerceCellAs(kind: CellKind, value: string): unknown {
+  // Before any conversion, so a NUL reads the same in every kind of cell (the schemas check it again).
+  const bad = textProblem(value)
+  if (bad !== undefined) return new CellProblem(bad)
+  const v = value.trim()
+  if (v === '') return ABSENT
+  switch (kind) {
+    case 'number':
+      // Number() also reads 0x10, 0b11, 1e3, Infinity and surrounding blanks; a cell holds plain decimals only.
+      return isPlainDecimal(value) ? Number(value) : new CellProblem(`${clip(value)} is not a plain decimal number`)
+    case 'json':
+      try {
+        return JSON.parse(v) as unknown
+      } catch {
+        return new CellProblem('is not valid JSON')
+      }
+    case 'list':
+      return v.startsWith('[') ? safeJson(v) ?? v : v.split(/[;|]/).map((s) => s.trim()).filter(Boolean)
+    case 'time':
+      // "2024-05-01 10:20:30" is how spreadsheets write times: accept it as ISO 8601.
+      return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(v) ? v.replace(' ', 'T') : v
+    case 'text':
+      return v
+  }
 }
 
 /** `-?digits[.digits]`, checked with a charCode loop (this runs on every numeric cell of an import). */

@@ -32,17 +32,20 @@ export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const
 export const CONSENT_CHANNELS = ['email', 'sms'] as const
 export const CONSENT_STATUSES = ['granted', 'revoked'] as const
 export const LANGUAGES = ['zh', 'en'] as const
+export const PHONE_PATTERN = /^\+?[0-9 ()-]{5,24}$/
+export const COUNTRY_PATTERN = /^[A-Z]{2}$/
+export const CURRENCY_PATTERN = /^[A-Z]{3}$/
 
 export const customerInput = z.object({
   external_id: externalId,
   name: optionalText(200),
   email: z.email().max(320).optional(),
-  phone: z.string().trim().regex(/^\+?[0-9 ()-]{5,24}$/, 'is not a phone number').optional(),
+  phone: z.string().trim().regex(PHONE_PATTERN, 'is not a phone number').optional(),
   gender: z.enum(GENDERS).optional(),
   birth_date: isoDate().optional(),
   city: optionalText(120),
   region: optionalText(120),
-  country: z.string().trim().regex(/^[A-Z]{2}$/, 'must be a 2-letter ISO country code').optional(),
+  country: z.string().trim().regex(COUNTRY_PATTERN, 'must be a 2-letter ISO country code').optional(),
   signup_at: timestamp.optional(),
   tags: z.array(text(60).min(1)).max(50).optional(),
   attributes: jsonObject.optional(),
@@ -65,7 +68,7 @@ export const orderInput = z.object({
   status: z.enum(ORDER_STATUSES).default('completed'),
   channel: z.enum(CHANNELS).optional(),
   total: amount(),
-  currency: z.string().trim().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code').optional(),
+  currency: z.string().trim().regex(CURRENCY_PATTERN, 'must be a 3-letter currency code').optional(),
 })
 
 export const orderItemInput = z.object({

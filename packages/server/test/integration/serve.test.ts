@@ -32,7 +32,7 @@ function serve(): Promise<{ url: string; output: string; proc: ChildProcess }> {
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 400_000)
     proc.stderr?.on('data', (c: Buffer) => {
       output += c.toString('utf8')
-      const m = /Rapport API on (http:\/\/[^\s]+) /.exec(output)
+      const m = /Rapport on (http:\/\/[^\s]+) /.exec(output)
       // Wait for the lines printed after "ready" too (credentials), which come in the same burst.
       if (m?.[1] && (/Demo workspace|password:/.test(output) || /ready in/.test(output))) {
         setTimeout(() => {

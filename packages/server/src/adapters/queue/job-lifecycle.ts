@@ -62,15 +62,18 @@ export async function completeJob(db: Db, job: ClaimedJob, resultJson: string | 
   return rows.length > 0
 }
 
-/** Records a failed attempt: queued again after `retryInSeconds`, or failed for good when that is null. */
-export async function failAttempt(db: Db, job: ClaimedJob, error: string, retryInSeconds: number | null): Promise<void> {
+/**
+ * Records a failed attempt: queued again after `retryInSeconds`, or failed for good when that is null. The
+ * result is the failure's data (JobFailure) or null, never one left by an earlier attempt.
+ */
+export async function failAttempt(db: Db, job: ClaimedJob, error: string, retryInSeconds: number | null, resultJson: string | null = null): Promise<void> {
   await db.query(
-    `UPDATE jobs SET error = $3,
+    `UPDATE jobs SET error = $3, result = $5::jsonb,
        state = CASE WHEN $4::double precision IS NULL THEN 'failed' ELSE 'queued' END,
        finished_at = CASE WHEN $4::double precision IS NULL THEN now() END,
        run_after = CASE WHEN $4::double precision IS NULL THEN run_after ELSE now() + $4::double precision * interval '1 second' END
      WHERE workspace_id = $1 AND id = $2 AND state = 'active'`,
-    [job.workspaceId, job.id, error, retryInSeconds],
+    [job.workspaceId, job.id, error, retryInSeconds, resultJson],
   )
 }
 

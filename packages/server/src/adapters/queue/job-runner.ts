@@ -2,7 +2,7 @@ import { invalid } from '../../errors/rapport-error.ts'
 import type { Db } from '../../store/db.ts'
 import { backoffSeconds } from './enqueue-options.ts'
 import { cancelledAmong, completeJob, failAttempt, writeProgress, type ClaimedJob } from './job-lifecycle.ts'
-import type { JobContext, JobHandler } from './queue.ts'
+import { JobFailure, type JobContext, type JobHandler } from './queue.ts'
 
 export interface RunnerOptions {
   /** How often running jobs check whether another process cancelled them (ms, default 1000). */
@@ -140,7 +140,8 @@ export class JobRunner {
       if (entry.reason === 'cancelled') return { kind: 'cancelled' }
       const error = entry.reason === 'stopped' ? 'the worker stopped before the job ended' : entry.reason === 'timeout' ? `timed out after ${this.#timeoutMs / 1000} s` : messageOf(err)
       const final = job.attempts > job.retryLimit
-      await failAttempt(this.#db, job, error, final ? null : backoffSeconds(job.retryDelaySeconds, job.attempts))
+      const resultJson = entry.reason === undefined && err instanceof JobFailure && err.result !== undefined ? JSON.stringify(err.result) : null
+      await failAttempt(this.#db, job, error, final ? null : backoffSeconds(job.retryDelaySeconds, job.attempts), resultJson)
       return final ? { kind: 'failed', error } : { kind: 'retry', error }
     } finally {
       clearTimeout(timer)

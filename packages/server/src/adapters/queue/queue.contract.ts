@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { RapportError } from '../../errors/rapport-error.ts'
 import type { Db } from '../../store/db.ts'
-import type { JobView, Queue } from './queue.ts'
+import { JobFailure, type JobView, type Queue } from './queue.ts'
 
 /** One database per suite and a factory for queues over it (see test/queue/queue-backends.ts). */
 export interface ContractBackend {
@@ -131,6 +131,37 @@ export function queueContract(name: string, open: () => Promise<ContractBackend>
       const failed = await waitFor('failure', inState(q, ws1, id, 'failed'))
       assert.equal(failed.attempts, 1)
       assert.equal(failed.error, 'bad row 3')
+    })
+
+    it('keeps the data of a JobFailure as the failed job\'s result, and no result for other failures', async () => {
+      let runs = 0
+      await q.work('t.fail-data', async () => {
+        runs++
+        if (runs === 1) throw new JobFailure('2 rows are not valid', { rejected: 2, errors: [{ line: 3, column: 'email', reason: 'bad' }] })
+        throw new Error('plain failure')
+      })
+      const withData = await q.enqueue('t.fail-data', {}, { ...opts, retryLimit: 0 })
+      const failed = await waitFor('failure', inState(q, ws1, withData, 'failed'))
+      assert.equal(failed.error, '2 rows are not valid')
+      assert.deepEqual(failed.result, { rejected: 2, errors: [{ line: 3, column: 'email', reason: 'bad' }] })
+      const plain = await q.enqueue('t.fail-data', {}, { ...opts, retryLimit: 0 })
+      const failedPlain = await waitFor('failure', inState(q, ws1, plain, 'failed'))
+      assert.equal(failedPlain.error, 'plain failure')
+      assert.equal(failedPlain.result, null)
+    })
+
+    it('clears the data of a failed attempt when the retry fails plainly', async () => {
+      let runs = 0
+      await q.work('t.fail-data-retry', async () => {
+        runs++
+        if (runs === 1) throw new JobFailure('first', { attempt: 1 })
+        throw new Error('second')
+      })
+      const id = await q.enqueue('t.fail-data-retry', {}, { ...opts, retryLimit: 1, retryDelaySeconds: 0 })
+      const failed = await waitFor('failure', inState(q, ws1, id, 'failed'), 15_000)
+      assert.equal(failed.attempts, 2)
+      assert.equal(failed.error, 'second')
+      assert.equal(failed.result, null)
     })
 
     it('cancels a queued job: it never runs, and cancelling again answers false', async () => {

@@ -69,7 +69,22 @@ export interface JobContext {
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>
 }
 
-/** Returns the job's result (JSON-able, stored with the job) or nothing. */
+/**
+ * Thrown by a handler to fail its attempt with data as well as a message: `result` (JSON-able) is stored
+ * as the job's result, shown while it is failed (e.g. the located row errors of a refused import). Other
+ * errors leave the result null. Retries are as for any failure.
+ */
+export class JobFailure extends Error {
+  constructor(
+    message: string,
+    readonly result: unknown,
+  ) {
+    super(message)
+    this.name = 'JobFailure'
+  }
+}
+
+/** Returns the job's result (JSON-able, stored with the job) or nothing; a failed job's result is that of its JobFailure, else null. */
 export type JobHandler = (job: JobInfo, ctx: JobContext) => Promise<unknown>
 
 /** A job as the API shows it: plain JSON, ISO timestamps. */

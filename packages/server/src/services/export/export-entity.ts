@@ -4,18 +4,22 @@ import { maskPii } from '../../domain/mask-pii.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Db } from '../../store/db.ts'
 import { columnName, entityTables } from '../../store/entity-tables.ts'
+import { SqlFilter } from '../../store/query/sql-filter.ts'
 
 /**
  * Streams an entity in its import shape (external ids for references, no internal ids or bookkeeping
  * times), ordered by natural key in byte order, a page at a time. The same data therefore always exports
- * to the same bytes, whatever order it was loaded in and on either database.
+ * to the same bytes, whatever order it was loaded in and on either database. `filter` narrows it to what
+ * a list shows (the dashboard's "export these"); it must be the actor's workspace's.
  */
-export async function* exportEntity(db: Db, actor: Actor, entity: EntityName, pageSize = 2000): AsyncGenerator<Record<string, unknown>> {
+export async function* exportEntity(db: Db, actor: Actor, entity: EntityName, pageSize = 2000, filter?: SqlFilter): AsyncGenerator<Record<string, unknown>> {
   requirePermission(actor, 'export')
   const workspaceId = actor.workspaceId
+  const base = filter ?? new SqlFilter(workspaceId)
+  if (base.params[0] !== workspaceId) throw new Error('export filter of another workspace')
   const spec = entityTables[entity]
   // Exports are audited when they start: what left the system, and who took it.
-  await recordAudit(db, actor, { action: 'export', entity: spec.table, changes: { masked: !can(actor, 'pii:read') } })
+  await recordAudit(db, actor, { action: 'export', entity: spec.table, changes: { masked: !can(actor, 'pii:read'), ...(filter && filter.conditions.length > 1 && { filtered: true }) } })
   const mask = can(actor, 'pii:read') ? (r: Record<string, unknown>) => r : maskPii
   const refAlias = new Map(spec.refs.map((r, i) => [r.field, { alias: `r${i}`, ref: r }]))
   const fieldExpr = (field: string): string => {
@@ -33,14 +37,15 @@ export async function* exportEntity(db: Db, actor: Actor, entity: EntityName, pa
   const keyList = keys.join(', ')
   let after: unknown[] | undefined
   for (;;) {
-    const params: unknown[] = [workspaceId, pageSize]
-    let where = 't.workspace_id = $1'
+    const params: unknown[] = [...base.params, pageSize]
+    const limit = `$${params.length}`
+    let where = base.sql()
     if (after) {
-      where += ` AND (${keyList}) > (${after.map((_, i) => `$${i + 3}`).join(', ')})`
+      where += ` AND (${keyList}) > (${after.map((_, i) => `$${params.length + i + 1}`).join(', ')})`
       params.push(...after)
     }
     const rows = await db.query<Record<string, unknown>>(
-      `SELECT ${select} FROM ${spec.table} t ${joins} WHERE ${where} ORDER BY ${keyList} LIMIT $2`,
+      `SELECT ${select} FROM ${spec.table} t ${joins} WHERE ${where} ORDER BY ${keyList} LIMIT ${limit}`,
       params,
     )
     for (const r of rows) yield mask(r)

@@ -4,9 +4,11 @@ import { basename } from 'node:path'
 import type { Actor } from '../../domain/actor.ts'
 import { openImportSource, type SourceOptions } from '../../io/import-source.ts'
 import type { Db } from '../../store/db.ts'
+import { fileColumnNamer } from './column-mapping.ts'
 import { importChunks, importRows, type ImportSummary } from './import-rows.ts'
 import { RejectsFile } from './rejects-file.ts'
-import type { ImportChunk } from './valid-batch.ts'
+import type { RowError } from './row-error.ts'
+import type { ImportChunk, RowOrigin } from './valid-batch.ts'
 import { parseInWorker } from './worker-chunks.ts'
 
 export interface ImportFileOptions extends SourceOptions {
@@ -23,6 +25,8 @@ export interface ImportFileOptions extends SourceOptions {
   parseInWorker?: boolean
   /** Rows per write (default 5000). */
   batchSize?: number
+  /** Told of every rejected row (all of them, not only the errors kept in the summary). */
+  onReject?: (origin: RowOrigin, errors: RowError[]) => void
 }
 
 export interface ImportFileSummary extends ImportSummary {
@@ -37,20 +41,27 @@ const WORKER_MIN_BYTES = 4 * 2 ** 20
 /** Imports one CSV or JSON Lines file (streamed); see importRows for the transaction rules. */
 export async function importFile(db: Db, file: string, opts: ImportFileOptions): Promise<ImportFileSummary> {
   const rejects = opts.skipInvalid ? new RejectsFile(`${file}.rejects.csv`) : undefined
+  // Errors name the columns as the file does: a mapped field is reported under its source column.
+  const named = fileColumnNamer(opts.map)
+  const onReject = (origin: RowOrigin, errors: RowError[]): void => {
+    const errs = errors.map(named)
+    rejects?.write(origin, errs)
+    opts.onReject?.(origin, errs)
+  }
   const importOpts = {
     entity: opts.entity,
     actor: opts.actor,
     source: opts.source ?? basename(file),
     ...(opts.skipInvalid !== undefined && { skipInvalid: opts.skipInvalid }),
     ...(opts.batchSize !== undefined && { batchSize: opts.batchSize }),
-    ...(rejects && { onReject: rejects.write.bind(rejects) }),
+    ...((rejects || opts.onReject) && { onReject }),
   }
   const useWorker = opts.parseInWorker ?? fileSize(file) >= WORKER_MIN_BYTES
   let summary: ImportSummary
   let format: 'csv' | 'jsonl'
   let ignoredColumns: string[]
   if (useWorker) {
-    const { entity, actor: _actor, source: _source, skipInvalid, onProgress, parseInWorker: _, batchSize, ...source } = opts
+    const { entity, actor: _actor, source: _source, skipInvalid, onProgress, parseInWorker: _, batchSize, onReject: _onReject, ...source } = opts
     const parsed = parseInWorker({ file, entity, source, keepRaw: rejects !== undefined, batchSize: batchSize ?? 5000, maxAhead: 4 })
     let bytes = 0
     let total = 0
@@ -77,6 +88,7 @@ export async function importFile(db: Db, file: string, opts: ImportFileOptions):
   await rejects?.close()
   return {
     ...summary,
+    errors: summary.errors.map(named),
     file,
     format,
     ignoredColumns,

@@ -100,7 +100,8 @@ export class ChunkCollector {
   push(row: SourceRow): ImportChunk | undefined {
     const chunk = this.#chunk
     chunk.read++
-    for (const v of Object.values(row.raw)) chunk.bytes += v.length + 1
+    // A loop over the keys instead of Object.values: no array per row.
+    for (const k in row.raw) chunk.bytes += (row.raw[k] as string).length + 1
     const checked = this.#check(row)
     if (checked.ok) this.#builder.add(row, checked.data)
     else chunk.rejects.push({ origin: { line: row.line, raw: row.raw }, errors: checked.errors })

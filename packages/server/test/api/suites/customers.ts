@@ -108,6 +108,27 @@ export function customerSuite(ctx: () => ApiContext): void {
       assert.deepEqual(JSON.parse(ghost.body), { error: { code: 'not_found', message: 'workspace "no-such-ws" not found' } })
     })
 
+    test('has_orders selects customers with or without orders; the CSV export takes the same filters', async () => {
+      for (const [id, city] of [['ho-1', 'Hull'], ['ho-2', 'Hull'], ['ho-3', 'York']] as const) {
+        assert.equal((await api('POST', '/api/v1/customers', { external_id: id, city, email: `${id}@example.com` })).status, 201)
+      }
+      const order = await api('POST', '/api/v1/orders', { external_id: 'ho-o1', customer_id: 'ho-1', ordered_at: '2024-05-01T10:00:00Z', total: 10 })
+      assert.equal(order.status, 201)
+      const ids = async (q: string) => ((await api('GET', `/api/v1/customers?${q}`)).body.data as Array<{ external_id: string }>).map((c) => c.external_id).sort()
+      assert.deepEqual(await ids('city=Hull&has_orders=true'), ['ho-1'])
+      assert.deepEqual(await ids('city=Hull&has_orders=false'), ['ho-2'])
+      const csv = await api('GET', '/api/v1/customers/export?city=Hull')
+      assert.equal(csv.status, 200)
+      assert.match(String(csv.text.split('\n')[0]), /^external_id,name,email,/)
+      const lines = csv.text.trim().split('\n').slice(1)
+      assert.deepEqual(lines.map((l) => l.split(',')[0]).sort(), ['ho-1', 'ho-2'])
+      assert.ok(csv.text.includes('ho-1@example.com'), 'an owner sees e-mail addresses')
+      const none = await api('GET', '/api/v1/customers/export?city=Hull&has_orders=true&country=FR')
+      assert.equal(none.text.trim().split('\n').length, 1, 'only the header when nothing matches')
+      assert.equal((await other('GET', '/api/v1/customers/export?city=Hull')).text.trim().split('\n').length, 1, 'another workspace exports none of them')
+      assert.equal((await api('GET', '/api/v1/customers/export?bogus=1')).status, 400)
+    })
+
     test('DELETE is 204 and removes the customer', async () => {
       const c = (await api('GET', '/api/v1/customers/by-external/f2')).body
       const r = await api('DELETE', `/api/v1/customers/${c.id}`)

@@ -2,6 +2,7 @@ import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { FastifyInstance } from 'fastify'
 import { authHeaders, workspace, type ApiContext, type Client } from '../harness.ts'
+import { jobsUploadsSuite } from './jobs-uploads.ts'
 
 /** Imports uploaded through the API run as jobs, visible (with progress and errors) under /api/v1/jobs. */
 export function jobsSuite(ctx: () => ApiContext): void {
@@ -64,5 +65,6 @@ export function jobsSuite(ctx: () => ApiContext): void {
       assert.equal(cancelDone.status, 409)
       assert.equal((await api('GET', '/api/v1/jobs/not-a-uuid')).status, 400)
     })
+    jobsUploadsSuite(ctx)
   })
 }
