@@ -20,6 +20,8 @@ const schema = z.object({
   /** Failed sign-ins for one e-mail address before it is locked, and for how many minutes. */
   RAPPORT_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   RAPPORT_LOGIN_LOCK_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
+  /** Sign-in attempts per minute from one client address. */
+  RAPPORT_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   /** Set when the API is served behind TLS (or a TLS-terminating proxy): session cookies get `Secure`. */
   RAPPORT_SECURE_COOKIES: z.enum(['0', '1']).optional(),
   RAPPORT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -43,6 +45,7 @@ export interface Config {
   sessionHours: number
   loginMaxFailures: number
   loginLockMinutes: number
+  loginAttemptsPerMinute: number
   secureCookies: boolean
   logLevel: z.output<typeof schema>['RAPPORT_LOG_LEVEL']
   workerConcurrency: number
@@ -71,6 +74,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: e.RAPPORT_SESSION_HOURS,
     loginMaxFailures: e.RAPPORT_LOGIN_MAX_FAILURES,
     loginLockMinutes: e.RAPPORT_LOGIN_LOCK_MINUTES,
+    loginAttemptsPerMinute: e.RAPPORT_LOGIN_RATE_PER_MINUTE,
     secureCookies: e.RAPPORT_SECURE_COOKIES === '1',
     logLevel: e.RAPPORT_LOG_LEVEL,
     workerConcurrency: e.RAPPORT_WORKER_CONCURRENCY,

@@ -51,7 +51,7 @@ export interface AppOptions {
  * /docs. Every error leaves through one handler in the `{ error: { code, message, details? } }` shape.
  */
 export function buildApp(opts: AppOptions): FastifyInstance {
-  const policy: LoginPolicy = { sessionHours: opts.auth?.sessionHours ?? 24 * 7, maxFailures: opts.auth?.maxFailures ?? 5, lockMinutes: opts.auth?.lockMinutes ?? 15 }
+  const policy: LoginPolicy = { sessionHours: opts.auth?.sessionHours ?? 24 * 7, maxFailures: opts.auth?.maxFailures ?? 5, lockMinutes: opts.auth?.lockMinutes ?? 15, attemptsPerMinute: opts.auth?.attemptsPerMinute ?? 30 }
   const secureCookies = opts.auth?.secureCookies ?? false
   const app = Fastify({
     logger: loggerConfig(opts.logger),

@@ -54,7 +54,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       queue,
       logger: { level: config.logLevel },
       webDir: config.webDir,
-      auth: { sessionHours: config.sessionHours, maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes, secureCookies: config.secureCookies },
+      auth: { sessionHours: config.sessionHours, maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes, attemptsPerMinute: config.loginAttemptsPerMinute, secureCookies: config.secureCookies },
     })
     await app.listen({ port: config.port, host: config.host })
     const address = app.server.address()

@@ -3,13 +3,15 @@ import assert from 'node:assert/strict'
 import { demoEmail, jsErrors, LANGS, newPage, ROLES, screenshot, seriousA11yViolations, signIn, untranslatedTexts, type World } from '../harness.ts'
 
 /** Which navigation entries each demo role must see (and, by omission, must not). */
+const ALL = ['/customers', '/products', '/orders', '/imports', '/admin/members', '/admin/keys', '/admin/audit', '/admin/jobs']
+const only = (...sees: string[]) => ({ sees, never: ALL.filter((p) => !sees.includes(p)) })
 const NAV_BY_ROLE: Record<(typeof ROLES)[number], { sees: string[]; never: string[] }> = {
-  owner: { sees: ['/customers'], never: [] },
-  admin: { sees: ['/customers'], never: [] },
-  marketer: { sees: ['/customers'], never: [] },
-  analyst: { sees: ['/customers'], never: [] },
-  agent: { sees: ['/customers'], never: [] },
-  viewer: { sees: ['/customers'], never: [] },
+  owner: only(...ALL),
+  admin: only(...ALL),
+  marketer: only('/customers', '/products', '/orders', '/imports', '/admin/jobs'),
+  analyst: only('/customers', '/products', '/orders', '/admin/jobs'),
+  agent: only('/customers', '/products', '/orders'),
+  viewer: only('/customers', '/products', '/orders'),
 }
 
 export function authSuite(world: () => World): void {

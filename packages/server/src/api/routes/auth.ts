@@ -50,7 +50,7 @@ export function authRoutes(db: Db, opts: AuthRouteOptions) {
     }
 
     app.post('/login', {
-      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: opts.policy.attemptsPerMinute ?? 30, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'], summary: 'Sign in with e-mail and password',
         description: 'Sets the HTTP-only session cookie and returns the CSRF token to send as x-csrf-token with changes. After repeated failures the address is locked for a while; the message does not say which part was wrong.',

@@ -4,6 +4,7 @@ import type { Db } from '../../store/db.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { inTransaction } from '../transaction.ts'
 import { hashPassword, verifyPassword } from './secrets.ts'
+import { forgetCredentials } from './credential-cache.ts'
 import { LOCALES, passwordRule, type Locale } from './users.ts'
 
 export interface Me {
@@ -59,5 +60,5 @@ export async function changePassword(db: Db, actor: Actor, current: string, next
     await tx.query('UPDATE users SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1', [id, hash])
     await tx.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2', [id, keepSession ?? null])
     await recordAudit(tx, actor, { action: 'password_change', entity: 'users', entityId: id })
-  })
+  }).finally(forgetCredentials)
 }

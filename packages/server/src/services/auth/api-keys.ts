@@ -6,6 +6,7 @@ import type { Db } from '../../store/db.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { inTransaction } from '../transaction.ts'
 import { randomToken, sha256 } from './secrets.ts'
+import { credentialCache, forgetCredentials } from './credential-cache.ts'
 
 export interface ApiKeyRow {
   id: number
@@ -76,8 +77,11 @@ export async function revokeApiKey(db: Db, actor: Actor, idOrPrefix: number | st
     if (!row) throw notFound(`API key ${idOrPrefix}`)
     await recordAudit(tx, actor, { action: 'key_revoke', entity: 'api_keys', entityId: row.id })
     return { ...row, id: Number(row.id) }
-  })
+  }).finally(forgetCredentials)
 }
+
+type KeyLookup = { id: number; workspace_id: number; role: string; prefix: string; slug: string; expires_at: Date | string | null }
+const verifiedKeys = credentialCache<KeyLookup>()
 
 /** When last_used_at was last written per key: at most one write a minute per key, not one per request. */
 const lastTouched = new Map<string, number>()
@@ -89,11 +93,16 @@ const lastTouched = new Map<string, number>()
 export async function actorForApiKey(db: Db, key: string, wantedSlug: string | undefined, meta: { requestId?: string; ip?: string } = {}): Promise<Actor | undefined> {
   if (!/^rk_[A-Za-z0-9]{8}_[A-Za-z0-9_-]{32}$/.test(key)) return undefined
   const hash = sha256(key)
-  const [row] = await db.query<{ id: number; workspace_id: number; role: string; prefix: string; slug: string }>(
-    `SELECT k.id, k.workspace_id, k.role, k.prefix, w.slug FROM api_keys k JOIN workspaces w ON w.id = k.workspace_id
-      WHERE k.key_hash = $1 AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())`,
-    [hash],
-  )
+  let row = verifiedKeys.get(hash)
+  if (row?.expires_at != null && new Date(row.expires_at).getTime() <= Date.now()) row = undefined
+  if (!row) {
+    ;[row] = await db.query<KeyLookup>(
+      `SELECT k.id, k.workspace_id, k.role, k.prefix, w.slug, k.expires_at FROM api_keys k JOIN workspaces w ON w.id = k.workspace_id
+        WHERE k.key_hash = $1 AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())`,
+      [hash],
+    )
+    if (row) verifiedKeys.set(hash, row)
+  }
   if (!row || !isRole(row.role)) return undefined
   // A key belongs to one workspace: naming another is answered as for a workspace that does not exist.
   if (wantedSlug !== undefined && wantedSlug !== row.slug) throw new RapportError('not_found', `workspace "${wantedSlug}" not found`)

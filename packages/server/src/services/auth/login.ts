@@ -11,6 +11,8 @@ export interface LoginPolicy {
   sessionHours: number
   maxFailures: number
   lockMinutes: number
+  /** Sign-in attempts one client address may make per minute (on top of the per-e-mail lockout). */
+  attemptsPerMinute?: number
 }
 
 export interface LoginInput {

@@ -6,6 +6,7 @@ import type { Db } from '../../store/db.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { inTransaction } from '../transaction.ts'
 import { generatePassword, hashPassword } from './secrets.ts'
+import { forgetCredentials } from './credential-cache.ts'
 
 export const LOCALES = ['en', 'zh-CN'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -105,7 +106,7 @@ export async function setRole(db: Db, actor: Actor, userId: number, role: string
     await tx.query('UPDATE memberships SET role = $3 WHERE workspace_id = $1 AND user_id = $2', [actor.workspaceId, userId, role])
     await recordAudit(tx, actor, { action: 'role_change', entity: 'users', entityId: userId, changes: { role: { before: before.role, after: role } } })
     return { ...before, role }
-  })
+  }).finally(forgetCredentials)
 }
 
 /**
@@ -123,6 +124,6 @@ export async function resetPassword(db: Db, actor: Actor, userId: number, passwo
     await tx.query('DELETE FROM sessions WHERE user_id = $1', [userId])
     await tx.query('DELETE FROM login_throttle WHERE email_key = lower($1)', [target.email])
     await recordAudit(tx, actor, { action: 'password_reset', entity: 'users', entityId: userId })
-  })
+  }).finally(forgetCredentials)
   return password === undefined ? { password: chosen } : {}
 }

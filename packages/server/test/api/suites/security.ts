@@ -7,6 +7,7 @@ import { systemActor } from '../../../src/domain/actor.ts'
 import { ROLE_PERMISSIONS, ROLES, type Role } from '../../../src/domain/permissions.ts'
 import type { RouteInfo } from '../../../src/api/plugins/auth.ts'
 import { createApiKey } from '../../../src/services/auth/api-keys.ts'
+import { CREDENTIAL_TTL_MS, forgetCredentials } from '../../../src/services/auth/credential-cache.ts'
 import { createUser } from '../../../src/services/auth/users.ts'
 import type { Db } from '../../../src/store/db.ts'
 import { errorOf, workspace, type ApiContext, type Client, queueOf } from '../harness.ts'
@@ -201,6 +202,9 @@ export function securitySuite(ctx: () => ApiContext): void {
       const expiring = await createApiKey(db, systemActor(a.id), { role: 'owner', expiresInDays: 1 })
       assert.equal((await app.inject({ url: list, headers: { authorization: `Bearer ${expiring.key}` } })).statusCode, 200)
       await db.query(`UPDATE api_keys SET expires_at = now() - interval '1 second' WHERE workspace_id = $1 AND id = $2`, [a.id, expiring.apiKey.id])
+      // A change made behind the server's back (SQL, another process) is seen once the credential cache's
+      // entry is gone: at once here, within CREDENTIAL_TTL_MS in general (the next test).
+      forgetCredentials()
       assert.equal((await app.inject({ url: list, headers: { authorization: `Bearer ${expiring.key}` } })).statusCode, 401)
       const revoked = await createApiKey(db, systemActor(a.id), { role: 'owner' })
       assert.equal((await a('DELETE', `/api/v1/keys/${revoked.apiKey.id}`)).status, 200)
@@ -208,6 +212,15 @@ export function securitySuite(ctx: () => ApiContext): void {
       const unknown = await a('GET', `${list}?colour=red`)
       assert.equal(unknown.status, 400)
       assert.match(JSON.stringify(errorOf(unknown)), /colour/)
+    })
+
+    test('a key revoked by another process (directly in the database) is refused once the credential cache TTL has passed', async () => {
+      const list = '/api/v1/customers'
+      const k = await createApiKey(db, systemActor(a.id), { role: 'owner' })
+      assert.equal((await app.inject({ url: list, headers: { authorization: `Bearer ${k.key}` } })).statusCode, 200)
+      await db.query('UPDATE api_keys SET revoked_at = now() WHERE workspace_id = $1 AND id = $2', [a.id, k.apiKey.id])
+      await new Promise((r) => setTimeout(r, CREDENTIAL_TTL_MS + 50))
+      assert.equal((await app.inject({ url: list, headers: { authorization: `Bearer ${k.key}` } })).statusCode, 401)
     })
 
     test('sessions: sign-in sets an HTTP-only cookie; a cookie write without the CSRF token is 403; an expired session is 401; sign-out ends it', async () => {
