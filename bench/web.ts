@@ -34,13 +34,17 @@ async function measure(world: World, path: string, readySelector: string): Promi
     await context.addInitScript((sel) => {
       const w = window as unknown as { __ready?: number; __longTaskEnd?: number }
       w.__longTaskEnd = 0
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longTaskEnd = Math.max(w.__longTaskEnd ?? 0, e.startTime + e.duration)
-      }).observe({ type: 'longtask' as never, buffered: true })
-      const check = () => {
+      // No named local functions here: tsx would wrap them in a helper (__name) that the page does not have.
+      new MutationObserver(() => {
         if (w.__ready === undefined && document.querySelector(sel)) w.__ready = performance.now()
+      }).observe(document, { childList: true, subtree: true })
+      try {
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.__longTaskEnd = Math.max(w.__longTaskEnd ?? 0, e.startTime + e.duration)
+        }).observe({ type: 'longtask' as never, buffered: true })
+      } catch {
+        // no long-task timing in this browser: interactive is then the ready time
       }
-      new MutationObserver(check).observe(document, { childList: true, subtree: true })
     }, readySelector)
     let jsBytes = 0
     page.on('requestfinished', (req) => {
@@ -48,7 +52,9 @@ async function measure(world: World, path: string, readySelector: string): Promi
       void req.sizes().then((s) => (jsBytes += s.responseBodySize))
     })
     await page.goto(`${world.url}${path}`)
-    await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready !== undefined, undefined, { timeout: 30_000 })
+    await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready !== undefined, undefined, { timeout: 30_000 }).catch(async (err: unknown) => {
+      throw new Error(`${path}: the page never showed ${readySelector} (now at ${page.url()}): ${(err as Error).message}`)
+    })
     // Quiet: no long task for 500 ms after ready.
     await page.waitForTimeout(600)
     const t = await page.evaluate(() => {

@@ -29,6 +29,8 @@ const schema = z.object({
   RAPPORT_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** The built web dashboard served at `/` (default: packages/web/dist of this checkout). */
   RAPPORT_WEB_DIR: z.string().min(1).optional(),
+  /** Where the embedded server keeps uploads until their import job ran (default: the system's temp folder). */
+  RAPPORT_UPLOAD_DIR: z.string().min(1).optional(),
 })
 
 const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url))
@@ -50,6 +52,7 @@ export interface Config {
   logLevel: z.output<typeof schema>['RAPPORT_LOG_LEVEL']
   workerConcurrency: number
   webDir: string
+  uploadDir: string | undefined
 }
 
 /** Reads and validates the environment (empty strings count as unset). */
@@ -79,5 +82,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.RAPPORT_LOG_LEVEL,
     workerConcurrency: e.RAPPORT_WORKER_CONCURRENCY,
     webDir: e.RAPPORT_WEB_DIR ?? DEFAULT_WEB_DIR,
+    uploadDir: e.RAPPORT_UPLOAD_DIR,
   }
 }

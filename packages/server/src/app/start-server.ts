@@ -1,8 +1,10 @@
+import { resolve } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import type { Config } from '../config.ts'
 import { systemActor } from '../domain/actor.ts'
 import { ensureDemoUsers, ensureFirstOwner } from '../services/auth/bootstrap.ts'
 import { loadDemo } from '../services/demo/load-demo.ts'
+import { setUploadSpoolRoot } from '../services/jobs/upload-spool-blobs.ts'
 import { ensureWorkspace } from '../services/workspaces/workspaces.ts'
 import type { Db } from '../store/db.ts'
 import { describeDb, openDb } from '../store/open-db.ts'
@@ -31,6 +33,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const log = opts.log ?? ((s: string) => process.stderr.write(`${s}\n`))
   const t0 = performance.now()
   const dbConfig = { databaseUrl: config.databaseUrl, dataDir: config.dataDir }
+  // Before the queue sweeps abandoned uploads (PGlite keeps their bytes there).
+  if (config.uploadDir !== undefined) setUploadSpoolRoot(resolve(config.uploadDir))
   const db = await openDb(dbConfig)
   log(`database: ${describeDb(dbConfig)} (ready in ${seconds(t0)} s)`)
   try {

@@ -39,3 +39,17 @@ test('JSON Lines that are not UTF-8 are refused with the line, like CSV', async 
   const f = put('latin1.jsonl', Buffer.concat([Buffer.from('{"external_id":"c1"}\n'), Buffer.from('{"name":"caf\xe9"}\n', 'latin1')]))
   await assert.rejects(rows(f), (e: Error) => e.message.startsWith(`${f}:2: is not valid UTF-8 (byte 0xE9)`))
 })
+
+test('with `name`, errors call the file by it instead of its path (an upload read from a temp file)', async () => {
+  const cases: Array<[string, string | Buffer, SourceOptions, string]> = [
+    ['n-dup.csv', 'external_id,name,name\nc1,a,b\n', {}, 'big.csv:1: column "name" appears twice in the header (columns 2 and 3)'],
+    ['n-wide.csv', 'external_id,name\nc1,a,b\n', {}, 'big.csv:2: has 3 fields but the header has 2'],
+    ['n-quote.csv', 'external_id,name\nc1,"a\nc2,b\n', {}, 'big.csv:2: a quoted field opens on this line and is never closed'],
+    ['n-latin1.csv', Buffer.concat([Buffer.from('external_id,name\n'), Buffer.from('c1,caf\xe9\n', 'latin1')]), {}, 'big.csv:2: is not valid UTF-8 (byte 0xE9)'],
+    ['n-latin1.jsonl', Buffer.from('{"name":"caf\xe9"}\n', 'latin1'), {}, 'big.csv:1: is not valid UTF-8 (byte 0xE9)'],
+  ]
+  for (const [file, data, opts, message] of cases) {
+    const f = put(file, data)
+    await assert.rejects(rows(f, { ...opts, name: 'big.csv' }), (e: Error) => e.message.startsWith(message) && !e.message.includes(dir), `${file}: ${message}`)
+  }
+})

@@ -1,8 +1,7 @@
 import { createInterface } from 'node:readline'
 import { statSync } from 'node:fs'
 import { InputError, UsageError } from '../errors/rapport-error.ts'
-import { assertReadable, decodedStream, readRecordBatches } from './records.ts'
-import type { TableOptions } from './table-options.ts'
+import { assertReadable, decodedStream, readRecordBatches, type RecordOptions } from './records.ts'
 
 /** One input row: its line, the record keyed by entity field, and the raw cells (for the rejects file). */
 export interface SourceRow {
@@ -21,7 +20,7 @@ export interface ImportSource {
   rows: AsyncIterable<SourceRow[]>
 }
 
-export interface SourceOptions extends TableOptions {
+export interface SourceOptions extends RecordOptions {
   format?: 'csv' | 'jsonl' | undefined
   /** `--map source=field` pairs; a field may be `attributes.x` (or `properties.x`) to nest a column. */
   map?: Record<string, string> | undefined
@@ -67,10 +66,11 @@ function place(record: Record<string, unknown>, field: string, value: unknown): 
 
 async function* csvRows(
   file: string,
-  opts: TableOptions,
+  opts: RecordOptions,
   target: (col: string) => string | undefined,
   ignored: string[],
 ): AsyncGenerator<SourceRow[]> {
+  const name = opts.name ?? file
   let header: string[] | undefined
   let targets: Array<string | undefined> = []
   for await (const recs of readRecordBatches(file, opts)) {
@@ -80,12 +80,12 @@ async function* csvRows(
         if (opts.header === false) throw new UsageError('import needs a header row naming the fields (or --map for each column)')
         header = rec.values.map((h) => h.trim())
         targets = header.map(target)
-        assertDistinctColumns(file, rec.line, header, targets)
+        assertDistinctColumns(name, rec.line, header, targets)
         header.forEach((h, i) => targets[i] === undefined && ignored.push(h))
         continue
       }
       if (rec.values.length > header.length) {
-        throw new InputError(`${file}:${rec.line}: has ${rec.values.length} fields but the header has ${header.length}`)
+        throw new InputError(`${name}:${rec.line}: has ${rec.values.length} fields but the header has ${header.length}`)
       }
       const record: Record<string, unknown> = {}
       const raw: Record<string, string> = {}
@@ -105,7 +105,7 @@ async function* csvRows(
  * A header naming one column twice (or two columns that map to one field) would keep only the last of
  * them, silently: refuse the file, naming both. Empty names are unnamed columns, not duplicates.
  */
-function assertDistinctColumns(file: string, line: number, header: string[], targets: Array<string | undefined>): void {
+function assertDistinctColumns(fileName: string, line: number, header: string[], targets: Array<string | undefined>): void {
   const seen = new Map<string, number>()
   for (let i = 0; i < header.length; i++) {
     const name = (header[i] ?? '').toLowerCase()
@@ -114,14 +114,14 @@ function assertDistinctColumns(file: string, line: number, header: string[], tar
       const first = seen.get(key)
       if (first !== undefined) {
         const what = key.startsWith('name:') ? `column "${header[i]}" appears twice` : `columns "${header[first]}" and "${header[i]}" both map to field ${targets[i]}`
-        throw new InputError(`${file}:${line}: ${what} in the header (columns ${first + 1} and ${i + 1})`)
+        throw new InputError(`${fileName}:${line}: ${what} in the header (columns ${first + 1} and ${i + 1})`)
       }
       seen.set(key, i)
     }
   }
 }
 
-async function* jsonlRows(file: string, opts: TableOptions, target: (col: string) => string | undefined): AsyncGenerator<SourceRow[]> {
+async function* jsonlRows(file: string, opts: RecordOptions, target: (col: string) => string | undefined): AsyncGenerator<SourceRow[]> {
   let batch: SourceRow[] = []
   for await (const row of jsonlRowsOneByOne(file, opts, target)) {
     batch.push(row)
@@ -133,7 +133,7 @@ async function* jsonlRows(file: string, opts: TableOptions, target: (col: string
   if (batch.length > 0) yield batch
 }
 
-async function* jsonlRowsOneByOne(file: string, opts: TableOptions, target: (col: string) => string | undefined): AsyncGenerator<SourceRow> {
+async function* jsonlRowsOneByOne(file: string, opts: RecordOptions, target: (col: string) => string | undefined): AsyncGenerator<SourceRow> {
   const lines = createInterface({ input: decodedStream(file, opts), crlfDelay: Infinity })
   let n = 0
   for await (const line of lines) {

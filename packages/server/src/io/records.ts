@@ -14,6 +14,11 @@ export interface RawRecord {
   values: string[]
 }
 
+export interface RecordOptions extends TableOptions {
+  /** What error messages call the file (default: its path), e.g. the name of an upload read from a temp file. */
+  name?: string | undefined
+}
+
 /** Fails with a clear message when the file cannot be read at all. */
 export function assertReadable(file: string): void {
   if (!existsSync(file)) throw new InputError(`${file}: no such file`)
@@ -26,9 +31,9 @@ export function assertReadable(file: string): void {
  * fails with an input error naming the line and suggesting --encoding, instead of being imported as
  * U+FFFD (see utf8-stream.ts). A byte-order mark may remain at the start; the readers drop it.
  */
-export function decodedStream(file: string, opts: TableOptions): Readable {
+export function decodedStream(file: string, opts: RecordOptions): Readable {
   const encoding = resolveEncoding(opts)
-  if (/^utf-?8$/i.test(encoding)) return utf8Stream(file)
+  if (/^utf-?8$/i.test(encoding)) return utf8Stream(file, opts.name)
   const raw = createReadStream(file, { highWaterMark: 1 << 20 })
   return raw.pipe(iconv.decodeStream(encoding)) as unknown as Readable
 }
@@ -37,7 +42,7 @@ export function decodedStream(file: string, opts: TableOptions): Readable {
  * Streams every record of a delimited file, header included, without holding the file in memory.
  * Quoted fields may span lines; `line` is the line the record ends on.
  */
-export async function* readRecords(file: string, opts: TableOptions = {}): AsyncGenerator<RawRecord> {
+export async function* readRecords(file: string, opts: RecordOptions = {}): AsyncGenerator<RawRecord> {
   for await (const batch of readRecordBatches(file, opts)) yield* batch
 }
 
@@ -45,8 +50,9 @@ export async function* readRecords(file: string, opts: TableOptions = {}): Async
  * The same records in the batches the parser produces them in: one await per chunk of the file instead of
  * one per record, which matters at a million rows (the import path uses this).
  */
-export async function* readRecordBatches(file: string, opts: TableOptions = {}): AsyncGenerator<RawRecord[]> {
+export async function* readRecordBatches(file: string, opts: RecordOptions = {}): AsyncGenerator<RawRecord[]> {
   assertReadable(file)
+  const name = opts.name ?? file
   const sep = resolveSeparator(file, opts)
   if (sep.kind === 'whitespace') {
     let batch: RawRecord[] = []
@@ -121,9 +127,9 @@ export async function* readRecordBatches(file: string, opts: TableOptions = {}):
       if (e.code === 'CSV_QUOTE_NOT_CLOSED' && quote !== false) {
         // The parser reports the end of the file; the user needs the line where the field opened.
         const opened = await unclosedQuoteLine(decodedStream(file, opts), sep.char, quote)
-        if (opened !== undefined) throw new InputError(`${file}:${opened}: a quoted field opens on this line and is never closed`)
+        if (opened !== undefined) throw new InputError(`${name}:${opened}: a quoted field opens on this line and is never closed`)
       }
-      throw new InputError(`${file}:${e.lines ?? linesBefore + 1}: ${e.message ?? String(failure)}`)
+      throw new InputError(`${name}:${e.lines ?? linesBefore + 1}: ${e.message ?? String(failure)}`)
     }
     if (batch.length > 0) {
       const out = batch
@@ -137,7 +143,7 @@ export async function* readRecordBatches(file: string, opts: TableOptions = {}):
   }
 }
 
-async function* readWhitespaceRecords(file: string, opts: TableOptions): AsyncGenerator<RawRecord> {
+async function* readWhitespaceRecords(file: string, opts: RecordOptions): AsyncGenerator<RawRecord> {
   const lines = createInterface({ input: decodedStream(file, opts), crlfDelay: Infinity })
   let n = 0
   for await (const text of lines) {

@@ -16,7 +16,7 @@ import { firstInvalidUtf8 } from './utf8-check.ts'
  * untouched (measured on 1M order lines: the decoder cost about 1.5 s of CPU, this next to nothing).
  * Finding the line of a bad byte re-reads the file, but only once it has been refused.
  */
-export function utf8Stream(file: string): Readable {
+export function utf8Stream(file: string, name = file): Readable {
   let carry: Buffer | undefined
   const transform = new Transform({
     transform(chunk: Buffer, _enc, done) {
@@ -34,11 +34,11 @@ export function utf8Stream(file: string): Readable {
       }
       const whole = bytes.subarray(0, cut)
       carry = cut < bytes.length ? Buffer.from(bytes.subarray(cut)) : undefined
-      if (!isUtf8(whole)) done(notUtf8(file))
+      if (!isUtf8(whole)) done(notUtf8(file, name))
       else done(null, whole)
     },
     flush(done) {
-      if (carry !== undefined) done(notUtf8(file))
+      if (carry !== undefined) done(notUtf8(file, name))
       else done()
     },
   })
@@ -47,8 +47,8 @@ export function utf8Stream(file: string): Readable {
   return raw.pipe(transform)
 }
 
-/** The error for a file that is not UTF-8: where the first bad byte is, and which encoding to try. */
-export function notUtf8(file: string): InputError {
+/** The error for a file that is not UTF-8 (called `name` in it): where the first bad byte is, and which encoding to try. */
+export function notUtf8(file: string, name = file): InputError {
   const fd = openSync(file, 'r')
   try {
     const buf = Buffer.alloc(1 << 20)
@@ -62,10 +62,10 @@ export function notUtf8(file: string): InputError {
       if (bad >= 0) {
         for (let i = bytes.indexOf(10); i >= 0 && i < bad; i = bytes.indexOf(10, i + 1)) line++
         const byte = bytes[bad] as number
-        const where = `${file}:${line}: is not valid UTF-8 (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')})`
+        const where = `${name}:${line}: is not valid UTF-8 (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')})`
         return new InputError(`${where}; ${encodingHint(sample(fd))}`)
       }
-      if (n === 0) return new InputError(`${file}: is not valid UTF-8; ${encodingHint(sample(fd))}`)
+      if (n === 0) return new InputError(`${name}: is not valid UTF-8; ${encodingHint(sample(fd))}`)
       // Carry the last character (it may be incomplete) to the next read, from its first byte; count the
       // newlines of the rest.
       let start = bytes.length - 1

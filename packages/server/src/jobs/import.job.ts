@@ -4,7 +4,7 @@ import { extname, join } from 'node:path'
 import { JobFailure, type JobHandler } from '../adapters/queue/index.ts'
 import { systemActor } from '../domain/actor.ts'
 import type { EntityName } from '../domain/entities.ts'
-import { InputError } from '../errors/rapport-error.ts'
+import { InputError, UsageError } from '../errors/rapport-error.ts'
 import type { ColumnMapping } from '../services/import/column-mapping.ts'
 import { importFile, type ImportFileSummary } from '../services/import/import-file.ts'
 import { formatRowError } from '../services/import/row-error.ts'
@@ -51,11 +51,12 @@ class Refused extends Error {
 }
 
 /**
- * An import started from the API: streams the uploaded chunks to a local file, imports it in one
+ * An import started from the API: copies the upload to a local file (upload-store.ts), imports it in one
  * transaction with the same rules as `rapport import` (all or nothing unless skipInvalid), reports
  * progress, and deletes the upload in that same transaction, so a killed job never imports a file twice
  * nor loses it half-way. A refused file (nothing written) fails the job with a message locating the first
- * bad rows and, as data, the result with the first RESULT_ERRORS errors; then its upload is deleted. Every
+ * bad rows and, as data, the result with the first RESULT_ERRORS errors; then its upload is deleted, as it
+ * is when the whole file is refused (an input error: a bad header, not UTF-8). Every
  * error is kept as the job's rejects (see job-rejects.ts). The audit row names the person or key that started it.
  */
 export const importJob: JobHandler = async (job, ctx) => {
@@ -83,6 +84,11 @@ export const importJob: JobHandler = async (job, ctx) => {
         return result
       })
     } catch (err) {
+      if (err instanceof InputError || err instanceof UsageError) {
+        // The file itself is refused (a column named twice, not UTF-8 …): like a refused file, its upload goes.
+        await ctx.transaction((tx) => deleteUpload(tx, job.workspaceId, p.uploadId))
+        throw err
+      }
       if (!(err instanceof Refused)) throw err
       const r = err.result
       await ctx.transaction(async (tx) => {

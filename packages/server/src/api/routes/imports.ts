@@ -23,7 +23,7 @@ const FORMATS: Record<string, 'csv' | 'jsonl'> = {
 
 /**
  * POST /api/v1/imports/:entity: the body is the file (CSV, or JSON Lines with `application/x-ndjson`),
- * streamed into the database as it arrives (never whole in memory); the answer is 202 with the import job,
+ * stored as it arrives (never whole in memory; upload-store.ts); the answer is 202 with the import job,
  * whose progress and result GET /api/v1/jobs/:id shows. Uploads left incomplete by a process that stopped
  * are deleted when `rapport serve` starts its jobs (startServerQueue → removeAbandonedUploads).
  */

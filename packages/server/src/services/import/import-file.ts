@@ -14,7 +14,7 @@ import { parseInWorker } from './worker-chunks.ts'
 export interface ImportFileOptions extends SourceOptions {
   entity: EntityName
   actor: Actor
-  /** What the audit row calls the file (default: its name). */
+  /** What the audit row calls the file (default: its name); given, input errors call it that too (not its path). */
   source?: string
   skipInvalid?: boolean
   onProgress?: (rowsRead: number, bytesFraction: number) => void
@@ -56,13 +56,16 @@ export async function importFile(db: Db, file: string, opts: ImportFileOptions):
     ...(opts.batchSize !== undefined && { batchSize: opts.batchSize }),
     ...((rejects || opts.onReject) && { onReject }),
   }
+  // An upload is read from a temp file: its errors must name the file the person sent.
+  const shownName = opts.name ?? opts.source
+  const nameOpt = shownName === undefined ? {} : { name: shownName }
   const useWorker = opts.parseInWorker ?? fileSize(file) >= WORKER_MIN_BYTES
   let summary: ImportSummary
   let format: 'csv' | 'jsonl'
   let ignoredColumns: string[]
   if (useWorker) {
     const { entity, actor: _actor, source: _source, skipInvalid, onProgress, parseInWorker: _, batchSize, onReject: _onReject, ...source } = opts
-    const parsed = parseInWorker({ file, entity, source, keepRaw: rejects !== undefined, batchSize: batchSize ?? 5000, maxAhead: 4 })
+    const parsed = parseInWorker({ file, entity, source: { ...source, ...nameOpt }, keepRaw: rejects !== undefined, batchSize: batchSize ?? 5000, maxAhead: 4 })
     let bytes = 0
     let total = 0
     void parsed.meta.then((m) => (total = m.totalBytes), () => undefined)
@@ -77,7 +80,7 @@ export async function importFile(db: Db, file: string, opts: ImportFileOptions):
       await parsed.stop()
     }
   } else {
-    const source = openImportSource(file, Object.keys(entitySchemas[opts.entity].shape), opts)
+    const source = openImportSource(file, Object.keys(entitySchemas[opts.entity].shape), { ...opts, ...nameOpt })
     let approxBytes = 0
     summary = await importRows(db, countBytes(source.rows, (n) => (approxBytes += n)), {
       ...importOpts,

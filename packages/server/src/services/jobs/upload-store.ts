@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto'
-import { open } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 import { InputError, RapportError } from '../../errors/rapport-error.ts'
 import type { Db } from '../../store/db.ts'
+import { blobStoreOf, type UploadBlobWriter } from './upload-blob-store.ts'
 
 /**
- * Uploaded files in the database (so any worker can read them), written as they arrive in chunks of at most
- * `chunkBytes`, one statement per chunk and no transaction held open while the client sends: on PGlite (one
- * connection) a slow client must not block everyone else. An upload is `complete` only once its whole
- * body arrived; a body that fails half-way (client gone, too large) has its rows deleted at once, and one
- * interrupted by the process dying is deleted at the next start (removeAbandonedUploads).
+ * Uploaded files: an `uploads` row in the database (name, size, `complete`) and its bytes where the
+ * backend keeps them best (upload-blob-store.ts: chunk rows on PostgreSQL, so any worker can read them; a
+ * spool file on PGlite), written as they arrive in pieces of at most `chunkBytes`, with no transaction
+ * held open while the client sends: on PGlite (one connection) a slow client must not block everyone
+ * else. An upload is `complete` only once its whole body arrived; a body that fails half-way (client
+ * gone, too large) has its bytes deleted at once, and one interrupted by the process dying is deleted at
+ * the next start (removeAbandonedUploads).
  */
 
 export const MAX_UPLOAD_BYTES = 2 ** 30
@@ -23,6 +25,7 @@ export interface UploadLimits {
 export interface ReceivedUpload {
   id: string
   bytes: number
+  /** Pieces of at most chunkBytes it was written in. */
   chunks: number
 }
 
@@ -44,12 +47,13 @@ export async function receiveUpload(db: Db, workspaceId: number, fileName: strin
   let seq = 0
   let pending: Buffer[] = []
   let pendingBytes = 0
-  const write = async (chunk: Buffer): Promise<void> => {
-    await db.query('INSERT INTO upload_chunks (workspace_id, upload_id, seq, bytes) VALUES ($1, $2, $3, $4)', [workspaceId, id, seq++, chunk])
-    // Shows the upload is alive (removeAbandonedUploads goes by this on PostgreSQL).
-    await db.query('UPDATE uploads SET updated_at = now() WHERE workspace_id = $1 AND id = $2', [workspaceId, id])
-  }
+  let writer: UploadBlobWriter | undefined
   try {
+    const out = (writer = await blobStoreOf(db).create(workspaceId, id))
+    const write = async (chunk: Buffer): Promise<void> => {
+      await out.append(chunk)
+      seq++
+    }
     for await (const piece of body.iterator({ destroyOnReturn: false })) {
       const buf = typeof piece === 'string' ? Buffer.from(piece) : (piece as Buffer)
       bytes += buf.length
@@ -66,9 +70,11 @@ export async function receiveUpload(db: Db, workspaceId: number, fileName: strin
       pendingBytes = all.length
     }
     if (pendingBytes > 0) await write(Buffer.concat(pending, pendingBytes))
+    await out.finish()
     await db.query('UPDATE uploads SET bytes_total = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2', [workspaceId, id, bytes])
     return { id, bytes, chunks: seq }
   } catch (err) {
+    await writer?.discard()
     await deleteUpload(db, workspaceId, id)
     if (err instanceof RapportError) throw err
     // The client went away (or the stream broke) before the whole body arrived.
@@ -82,45 +88,39 @@ export async function markUploadComplete(tx: Db, workspaceId: number, id: string
 }
 
 export async function deleteUpload(db: Db, workspaceId: number, id: string): Promise<void> {
-  // The chunks go with it (ON DELETE CASCADE).
   await db.query('DELETE FROM uploads WHERE workspace_id = $1 AND id = $2', [workspaceId, id])
+  // After the row: a process dying in between leaves bytes without a row, which removeAbandonedUploads sweeps.
+  await blobStoreOf(db).remove(workspaceId, id)
 }
 
 /**
- * Writes a complete upload to `file`, one chunk at a time (never the whole file in memory). Returns its
+ * Writes a complete upload to `file`, one piece at a time (never the whole file in memory). Returns its
  * size, or undefined when there is no complete upload of that id.
  */
 export async function writeUploadToFile(db: Db, workspaceId: number, id: string, file: string): Promise<number | undefined> {
-  const [upload] = await db.query<{ chunks: number | string }>(
-    `SELECT (SELECT count(*) FROM upload_chunks c WHERE c.workspace_id = u.workspace_id AND c.upload_id = u.id) AS chunks
-     FROM uploads u WHERE u.workspace_id = $1 AND u.id = $2 AND u.complete`,
-    [workspaceId, id],
-  )
+  const [upload] = await db.query<{ bytes_total: number | string }>('SELECT bytes_total FROM uploads WHERE workspace_id = $1 AND id = $2 AND complete', [workspaceId, id])
   if (!upload) return undefined
-  const out = await open(file, 'w')
-  let size = 0
-  try {
-    for (let seq = 0; seq < Number(upload.chunks); seq++) {
-      const [chunk] = await db.query<{ bytes: Uint8Array }>('SELECT bytes FROM upload_chunks WHERE workspace_id = $1 AND upload_id = $2 AND seq = $3', [workspaceId, id, seq])
-      if (!chunk) throw new Error(`upload ${id}: chunk ${seq} is missing`)
-      await out.write(chunk.bytes)
-      size += chunk.bytes.length
-    }
-  } finally {
-    await out.close()
-  }
+  const size = await blobStoreOf(db).copyTo(workspaceId, id, file)
+  if (size !== Number(upload.bytes_total)) throw new Error(`upload ${id}: ${size} of its ${upload.bytes_total} bytes were found`)
   return size
+}
+
+/** Bytes held for the workspace's uploads, or for one of them, wherever the backend keeps them. */
+export async function storedUploadBytes(db: Db, workspaceId: number, id?: string): Promise<number> {
+  return blobStoreOf(db).storedBytes(workspaceId, id)
 }
 
 /**
  * Deletes uploads that never completed: their client went away with the process that received them. On
  * PGlite only this process uploads, so at its start every incomplete upload is abandoned; on PostgreSQL
- * other servers may be receiving theirs right now, so only those idle for `idleMinutes` go.
+ * other servers may be receiving theirs right now, so only those idle for `idleMinutes` go. Bytes left
+ * without a complete upload (spool files of a process that died) go too; complete ones stay for their job.
  */
 export async function removeAbandonedUploads(db: Db, idleMinutes = 60): Promise<number> {
   const rows = await db.query(
     `DELETE FROM uploads WHERE NOT complete AND ($1::boolean OR updated_at < now() - $2::double precision * interval '1 minute') RETURNING 1`,
     [db.kind === 'pglite', idleMinutes],
   )
+  await blobStoreOf(db).removeOrphans()
   return rows.length
 }

@@ -5,7 +5,10 @@ import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
 import { parse } from 'csv-parse/sync'
 import type { FastifyInstance } from 'fastify'
+import { readdirSync } from 'node:fs'
 import { buildApp } from '../../../src/api/build-app.ts'
+import { uploadSpoolDir } from '../../../src/services/jobs/upload-spool-blobs.ts'
+import { storedUploadBytes } from '../../../src/services/jobs/upload-store.ts'
 import type { Db } from '../../../src/store/db.ts'
 import { attachApp, authHeaders, errorOf, queueOf, workspace, type ApiContext, type Client } from '../harness.ts'
 
@@ -17,7 +20,8 @@ interface HttpReply {
 }
 
 /**
- * Streamed uploads (chunks in the database, nothing kept of a body that fails), column mapping, and the
+ * Streamed uploads (chunks in the database on PostgreSQL, a spool file on PGlite; nothing kept of a body
+ * that fails), column mapping, and the
  * located errors of a refused import as data and as a CSV of rejects.
  */
 export function jobsUploadsSuite(ctx: () => ApiContext): void {
@@ -45,13 +49,25 @@ export function jobsUploadsSuite(ctx: () => ApiContext): void {
       await small?.close()
     })
 
-    const rowsOfWorkspace = async (): Promise<{ uploads: number; chunks: number; jobs: number }> => {
-      const [r] = await db.query<{ u: number; c: number; j: number }>(
-        `SELECT (SELECT count(*)::int FROM uploads WHERE workspace_id = $1) AS u, (SELECT count(*)::int FROM upload_chunks WHERE workspace_id = $1) AS c,
+    /** Upload rows, their bytes wherever the backend keeps them (chunk rows or spool files), import jobs. */
+    const rowsOfWorkspace = async (): Promise<{ uploads: number; bytes: number; jobs: number }> => {
+      const [r] = await db.query<{ u: number; j: number }>(
+        `SELECT (SELECT count(*)::int FROM uploads WHERE workspace_id = $1) AS u,
                 (SELECT count(*)::int FROM jobs WHERE workspace_id = $1 AND kind = 'import') AS j`,
         [api.id],
       )
-      return { uploads: r?.u ?? -1, chunks: r?.c ?? -1, jobs: r?.j ?? -1 }
+      return { uploads: r?.u ?? -1, bytes: await storedUploadBytes(db, api.id), jobs: r?.j ?? -1 }
+    }
+    const chunkRowsOfWorkspace = async (): Promise<number> =>
+      (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM upload_chunks WHERE workspace_id = $1', [api.id]))[0]?.n ?? -1
+    /** PGlite: the workspace's spool files. */
+    const spoolFiles = async (): Promise<string[]> => {
+      try {
+        return readdirSync(await uploadSpoolDir(db)).filter((n) => n.startsWith(`${api.id}-`))
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return []
+        throw err
+      }
     }
 
     async function finished(id: string): Promise<Record<string, unknown>> {
@@ -88,17 +104,30 @@ export function jobsUploadsSuite(ctx: () => ApiContext): void {
       }
     }
 
-    test('a 20 MiB CSV streamed over HTTP is stored in 1 MiB chunks and imported whole; the upload is gone afterwards', async () => {
+    test('a 20 MiB CSV streamed over HTTP is stored as it arrives (1 MiB chunks on PostgreSQL; a spool file, no chunk rows, on PGlite) and imported whole; the upload is gone afterwards', async () => {
       const pad = 'x'.repeat(1000)
       const n = 21_000
       const lines = ['external_id,name,padding']
       for (let i = 0; i < n; i++) lines.push(`big${i},Name ${i},${pad}`)
       const data = Buffer.from(`${lines.join('\n')}\nbig-last,最后一位,end\n`)
       assert.ok(data.length > 20 * MiB)
+      let whileArriving: { bytes: number; chunkRows: number; spool: string[] } | undefined
+      const half = Math.floor(data.length / 2)
       const res = await httpUpload(`/api/v1/imports/customers?file_name=big.csv`, {}, async (req) => {
-        await writeAll(req, data, 256 * 1024)
+        await writeAll(req, data.subarray(0, half), 256 * 1024)
+        for (let i = 0; i < 400 && (await rowsOfWorkspace()).bytes < 4 * MiB; i++) await new Promise((r) => setTimeout(r, 25))
+        whileArriving = { bytes: (await rowsOfWorkspace()).bytes, chunkRows: await chunkRowsOfWorkspace(), spool: await spoolFiles() }
+        await writeAll(req, data.subarray(half), 256 * 1024)
         req.end()
       })
+      assert.ok(whileArriving && whileArriving.bytes >= 4 * MiB, `bytes were stored while the body arrived (${JSON.stringify(whileArriving)})`)
+      if (db.kind === 'pglite') {
+        assert.equal(whileArriving.chunkRows, 0, 'PGlite writes no upload_chunks rows')
+        assert.equal(whileArriving.spool.length, 1)
+        assert.match(whileArriving.spool[0] ?? '', /\.part$/)
+      } else {
+        assert.ok(whileArriving.chunkRows >= 4)
+      }
       assert.equal(res.status, 202, res.body)
       const done = await finished(JSON.parse(res.body).id)
       assert.equal(done.state, 'completed', JSON.stringify(done))
@@ -109,7 +138,9 @@ export function jobsUploadsSuite(ctx: () => ApiContext): void {
       assert.deepEqual(audit.changes.bytes, { after: data.length })
       assert.deepEqual(audit.changes.chunks, { after: Math.ceil(data.length / MiB) })
       const left = await rowsOfWorkspace()
-      assert.deepEqual([left.uploads, left.chunks], [0, 0])
+      assert.deepEqual([left.uploads, left.bytes], [0, 0])
+      assert.deepEqual(await spoolFiles(), [], 'the spool file is gone once the job ended')
+      assert.equal(await chunkRowsOfWorkspace(), 0)
     })
 
     test('a client that disconnects mid-upload leaves no upload, no chunks and no job', async () => {
@@ -121,20 +152,21 @@ export function jobsUploadsSuite(ctx: () => ApiContext): void {
         req.on('error', () => resolve('cut'))
         void (async () => {
           await writeAll(req, Buffer.from(`external_id,name\n${'a1,Ann\n'.repeat(450_000)}`), 64 * 1024)
-          // Wait until chunks are in the database, then go away without ending the body.
-          for (let i = 0; i < 200 && (await rowsOfWorkspace()).chunks < 2; i++) await new Promise((r) => setTimeout(r, 25))
-          storedWhileArriving = (await rowsOfWorkspace()).chunks
+          // Wait until bytes are stored (two 1 MiB pieces), then go away without ending the body.
+          for (let i = 0; i < 200 && (await rowsOfWorkspace()).bytes < 2 * MiB; i++) await new Promise((r) => setTimeout(r, 25))
+          storedWhileArriving = (await rowsOfWorkspace()).bytes
           req.destroy()
         })().catch(() => resolve('cut'))
       })
       assert.equal(outcome, 'cut')
-      assert.ok(storedWhileArriving >= 2, `chunks were stored while the body arrived (${storedWhileArriving})`)
+      assert.ok(storedWhileArriving >= 2 * MiB, `bytes were stored while the body arrived (${storedWhileArriving})`)
       let now = await rowsOfWorkspace()
-      for (let i = 0; i < 200 && (now.uploads > 0 || now.chunks > 0); i++) {
+      for (let i = 0; i < 200 && (now.uploads > 0 || now.bytes > 0); i++) {
         await new Promise((r) => setTimeout(r, 25))
         now = await rowsOfWorkspace()
       }
-      assert.deepEqual(now, { uploads: 0, chunks: 0, jobs: before.jobs })
+      assert.deepEqual(now, { uploads: 0, bytes: 0, jobs: before.jobs })
+      assert.deepEqual(await spoolFiles(), [])
     })
 
     test('a body over the limit is 413 payload_too_large, announced (Content-Length) or streamed, and leaves no rows', async () => {
@@ -218,9 +250,18 @@ export function jobsUploadsSuite(ctx: () => ApiContext): void {
       assert.deepEqual(rows.slice(1).map((r) => r[0]), bad.map((_, i) => String(i + 3)))
       assert.ok(rows.slice(1).every((r) => r[1] === 'E-mail' && (r[2] ?? '') !== ''))
       const left = await rowsOfWorkspace()
-      assert.deepEqual([left.uploads, left.chunks], [0, 0])
+      assert.deepEqual([left.uploads, left.bytes], [0, 0])
 
       assert.equal((await other('GET', `/api/v1/jobs/${id}/rejects`)).status, 404, "another workspace's job")
+    })
+
+    test('a file refused as a whole (a column named twice) fails its job with an error naming the uploaded file, not the temp file', async () => {
+      const res = await upload('customers', 'external_id,name,name\ndup1,Ann,Bob\n', 'text/csv', '?file_name=dup.csv')
+      assert.equal(res.statusCode, 202, res.body)
+      const done = await finished(JSON.parse(res.body).id)
+      assert.equal(done.state, 'failed')
+      assert.equal(done.error, 'dup.csv:1: column "name" appears twice in the header (columns 2 and 3)')
+      assert.deepEqual([(await rowsOfWorkspace()).uploads, (await rowsOfWorkspace()).bytes], [0, 0])
     })
 
     test('with skip_invalid the job completes and its rejects CSV lists the skipped rows; a job that is not an import has no rejects (404)', async () => {
