@@ -28,13 +28,17 @@ export function useCursorPages<T, F extends Record<string, unknown>>(opts: {
     placeholderData: keepPreviousData,
   })
   const next = query.data?.next_cursor ?? null
+  const nextPage = () => next !== null && setState({ identity, cursors: [...cursors, next] })
+  const previousPage = () => cursors.length > 1 && setState({ identity, cursors: cursors.slice(0, -1) })
   return {
     ...query,
     rows: query.data?.data ?? [],
     page: cursors.length,
     hasNext: next !== null,
     hasPrevious: cursors.length > 1,
-    nextPage: () => next !== null && setState({ identity, cursors: [...cursors, next] }),
-    previousPage: () => cursors.length > 1 && setState({ identity, cursors: cursors.slice(0, -1) }),
+    nextPage,
+    previousPage,
+    /** What DataTable's `paging` takes. */
+    paging: { page: cursors.length, hasNext: next !== null, hasPrevious: cursors.length > 1, next: nextPage, previous: previousPage },
   }
 }

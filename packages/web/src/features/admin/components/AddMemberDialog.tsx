@@ -3,10 +3,9 @@ import { useTranslation } from 'react-i18next'
 import { Dialog } from '../../../components/Dialog.tsx'
 import { Field } from '../../../components/Field.tsx'
 import { errorMessage } from '../../../components/States.tsx'
-import { checkBody } from '../../../lib/form-rules.ts'
+import { useCheckedSubmit } from '../../../lib/use-checked-submit.ts'
 import { addMember, type AddedMember, type MemberRole, type NewMember } from '../api/members.ts'
 import { ROLES } from '../api/roles.ts'
-import { submitFailure } from './form-errors.ts'
 
 interface Draft {
   email: string
@@ -21,28 +20,13 @@ export function AddMemberDialog({ onAdded, onClose }: { onAdded: (m: AddedMember
   const { t } = useTranslation('admin')
   const { t: tc } = useTranslation()
   const [draft, setDraft] = useState<Draft>({ email: '', name: '', role: 'viewer', locale: 'zh-CN', password: '' })
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [general, setGeneral] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
+  const { errors, general, busy, submit: send } = useCheckedSubmit('POST /api/v1/members', addMember, onAdded)
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value }))
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     const body: NewMember = { email: draft.email.trim(), name: draft.name.trim(), role: draft.role, locale: draft.locale, ...(draft.password !== '' && { password: draft.password }) }
-    const invalid = checkBody('POST /api/v1/members', body)
-    setErrors(invalid)
-    setGeneral(null)
-    if (Object.keys(invalid).length > 0) return
-    setBusy(true)
-    try {
-      onAdded(await addMember(body))
-    } catch (err) {
-      const f = submitFailure(err)
-      setErrors(f.fields)
-      setGeneral(f.general)
-    } finally {
-      setBusy(false)
-    }
+    await send(body)
   }
 
   return (

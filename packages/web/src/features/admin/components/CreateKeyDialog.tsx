@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next'
 import { Dialog } from '../../../components/Dialog.tsx'
 import { Field } from '../../../components/Field.tsx'
 import { errorMessage } from '../../../components/States.tsx'
-import { checkBody } from '../../../lib/form-rules.ts'
+import { useCheckedSubmit } from '../../../lib/use-checked-submit.ts'
 import type { Role } from '../../../lib/api/types.ts'
 import { createKey, type CreatedKey, type NewKey } from '../api/keys.ts'
 import { ROLES } from '../api/roles.ts'
-import { submitFailure } from './form-errors.ts'
 
 /** Name, role and an optional lifetime for a new key; the created key goes to the one-time dialog. */
 export function CreateKeyDialog({ onCreated, onClose }: { onCreated: (k: CreatedKey) => void; onClose: () => void }) {
@@ -16,27 +15,12 @@ export function CreateKeyDialog({ onCreated, onClose }: { onCreated: (k: Created
   const [name, setName] = useState('')
   const [role, setRole] = useState<Role>('viewer')
   const [days, setDays] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [general, setGeneral] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
+  const { errors, general, busy, submit: send } = useCheckedSubmit('POST /api/v1/keys', createKey, onCreated)
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     const body: NewKey = { name: name.trim(), role, ...(days.trim() !== '' && { expires_in_days: Number(days) }) }
-    const invalid = checkBody('POST /api/v1/keys', body)
-    setErrors(invalid)
-    setGeneral(null)
-    if (Object.keys(invalid).length > 0) return
-    setBusy(true)
-    try {
-      onCreated(await createKey(body))
-    } catch (err) {
-      const f = submitFailure(err)
-      setErrors(f.fields)
-      setGeneral(f.general)
-    } finally {
-      setBusy(false)
-    }
+    await send(body)
   }
 
   return (

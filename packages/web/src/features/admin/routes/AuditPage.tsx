@@ -52,7 +52,7 @@ export default function AuditPage() {
         loading={list.isFetching}
         error={list.error}
         onRetry={() => void list.refetch()}
-        paging={{ page: list.page, hasNext: list.hasNext, hasPrevious: list.hasPrevious, next: list.nextPage, previous: list.previousPage }}
+        paging={list.paging}
         empty={t('audit.empty')}
       />
     </section>

@@ -95,7 +95,7 @@ export default function JobsPage() {
         loading={list.isFetching && list.rows.length === 0}
         error={list.error}
         onRetry={() => void list.refetch()}
-        paging={{ page: list.page, hasNext: list.hasNext, hasPrevious: list.hasPrevious, next: list.nextPage, previous: list.previousPage }}
+        paging={list.paging}
         empty={t('jobs.empty')}
       />
       {cancelling && (

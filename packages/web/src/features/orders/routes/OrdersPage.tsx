@@ -44,7 +44,7 @@ export default function OrdersPage() {
         onRetry={() => void list.refetch()}
         sort={sort}
         onSort={setSort}
-        paging={{ page: list.page, hasNext: list.hasNext, hasPrevious: list.hasPrevious, next: list.nextPage, previous: list.previousPage }}
+        paging={list.paging}
         empty={t('empty')}
       />
     </section>

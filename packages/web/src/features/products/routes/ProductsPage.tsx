@@ -41,7 +41,7 @@ export default function ProductsPage() {
         onRetry={() => void list.refetch()}
         sort={sort}
         onSort={setSort}
-        paging={{ page: list.page, hasNext: list.hasNext, hasPrevious: list.hasPrevious, next: list.nextPage, previous: list.previousPage }}
+        paging={list.paging}
         empty={t('empty')}
       />
     </section>
