@@ -75,7 +75,9 @@ export function authSuite(world: () => World): void {
         await second.page.locator('input[type=email]').fill(demoEmail('analyst'))
         await second.page.locator('input[type=password]').fill(world().demoPassword)
         await second.page.locator('button[type=submit]').click()
+        // The account's language is applied as sign-in completes, a moment before the page changes: wait for both.
         await second.page.waitForFunction(() => document.documentElement.lang === 'zh-CN')
+        await second.page.locator('nav.sidenav').waitFor()
         assert.equal(await second.page.locator('h1').innerText(), '客户')
         await second.page.locator('.user-menu button[lang="en"]').click()
         await second.page.waitForFunction(() => document.documentElement.lang === 'en')
