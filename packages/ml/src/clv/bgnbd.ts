@@ -2,6 +2,7 @@ import { logGamma } from '../stats/special.ts'
 import type { CustomerSummary } from './customer-summary.ts'
 import { logHyp2f1 } from './hypergeometric.ts'
 import { LOG_BOUNDS, minimiseWithRestarts } from './nelder-mead.ts'
+import { PerFrequency } from './per-frequency.ts'
 
 /** BG/NBD parameters: purchase rates ~ Gamma(r, α), dropout probability ~ Beta(a, b). */
 export interface BgNbdParams {
@@ -33,14 +34,42 @@ export function bgnbdCustomerLogLikelihood(p: BgNbdParams, x: number, tx: number
   return a1 + a2 + m + Math.log(Math.exp(a3 - m) + Math.exp(a4 - m))
 }
 
-/** Summed BG/NBD log-likelihood over customers. O(customers). */
+/**
+ * Summed BG/NBD log-likelihood over customers. O(customers). The log-gamma terms depend on x alone, so they
+ * are computed once per distinct whole x (a few dozen values where customers number thousands): the same
+ * operations in the same order as bgnbdCustomerLogLikelihood, so the sum is bit for bit the same, about
+ * three times faster.
+ */
 export function bgnbdLogLikelihood(p: BgNbdParams, data: CustomerSummary): number {
+  const { r, alpha, a, b } = p
+  const cache = new PerFrequency(data.frequency)
+  const logAlpha = Math.log(alpha)
   let ll = 0
   for (let i = 0; i < data.frequency.length; i++) {
-    ll += bgnbdCustomerLogLikelihood(p, data.frequency[i] as number, data.recency[i] as number, data.age[i] as number)
+    const x = data.frequency[i] as number
+    const k = cache.slot(x)
+    if (k < 0) {
+      ll += bgnbdCustomerLogLikelihood(p, x, data.recency[i] as number, data.age[i] as number)
+      continue
+    }
+    if (!cache.filled(k)) {
+      const a1 = logGamma(r + x) - logGamma(r) + r * logAlpha
+      const a2 = logGamma(a + b) + logGamma(b + x) - logGamma(b) - logGamma(a + b + x)
+      cache.set(k, a1 + a2, x === 0 ? 0 : Math.log(a) - Math.log(b + x - 1))
+    }
+    const a12 = cache.first[k] as number
+    const a3 = -(r + x) * Math.log(alpha + (data.age[i] as number))
+    if (x === 0) {
+      ll += a12 + a3
+      continue
+    }
+    const a4 = (cache.second[k] as number) - (r + x) * Math.log(alpha + (data.recency[i] as number))
+    const m = Math.max(a3, a4)
+    ll += a12 + m + Math.log(Math.exp(a3 - m) + Math.exp(a4 - m))
   }
   return ll
 }
+
 
 /**
  * Maximum-likelihood BG/NBD fit: Nelder–Mead on log-parameters (so they stay positive) from several

@@ -1,5 +1,6 @@
 import { logGamma } from '../stats/special.ts'
 import type { FitResult } from './bgnbd.ts'
+import { PerFrequency } from './per-frequency.ts'
 import { LOG_BOUNDS, minimiseWithRestarts } from './nelder-mead.ts'
 
 /** Gamma-Gamma spend parameters: transaction values ~ Gamma(p, ν), ν ~ Gamma(q, γ). */
@@ -24,11 +25,24 @@ export function gammaGammaCustomerLogLikelihood(g: GammaGammaParams, x: number, 
 
 /** Summed log-likelihood over customers with x > 0 and m > 0 (others carry no spend information). */
 export function gammaGammaLogLikelihood(g: GammaGammaParams, frequency: ArrayLike<number>, monetary: ArrayLike<number>): number {
+  // The log-gamma terms depend on x alone: computed once per whole x, in the order of the per-customer
+  // formula, so the sum is bit for bit gammaGammaCustomerLogLikelihood's, several times faster.
+  const { p, q, gamma } = g
+  const cache = new PerFrequency(frequency)
+  const qLogGamma = q * Math.log(gamma)
   let ll = 0
   for (let i = 0; i < frequency.length; i++) {
     const x = frequency[i] as number
     const m = monetary[i] as number
-    if (x > 0 && m > 0) ll += gammaGammaCustomerLogLikelihood(g, x, m)
+    if (!(x > 0 && m > 0)) continue
+    const k = cache.slot(x)
+    if (k < 0) {
+      ll += gammaGammaCustomerLogLikelihood(g, x, m)
+      continue
+    }
+    const px = p * x
+    if (!cache.filled(k)) cache.set(k, logGamma(px + q) - logGamma(px) - logGamma(q) + qLogGamma, px * Math.log(x))
+    ll += (cache.first[k] as number) + (px - 1) * Math.log(m) + (cache.second[k] as number) - (px + q) * Math.log(gamma + m * x)
   }
   return ll
 }
