@@ -11,6 +11,9 @@ import { adminSuite } from './suites/admin.ts'
 import { customer360Suite } from './suites/customer360.ts'
 import { catalogSuite } from './suites/catalog.ts'
 import { importsSuite } from './suites/imports.ts'
+import { insightsSuite } from './suites/insights.ts'
+import { modelsSuite } from './suites/models.ts'
+import { segmentsSuite } from './suites/segments.ts'
 
 describe('dashboard in Chromium', () => {
   let world: World | undefined
@@ -30,4 +33,7 @@ describe('dashboard in Chromium', () => {
   customer360Suite(get)
   catalogSuite(get)
   importsSuite(get)
+  insightsSuite(get)
+  modelsSuite(get)
+  segmentsSuite(get)
 })

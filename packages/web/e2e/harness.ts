@@ -172,3 +172,26 @@ export async function untranslatedTexts(page: Page, allow: RegExp[] = []): Promi
   })
   return texts.filter((t) => /[A-Za-z]{3,}/.test(t) && !/[\u4e00-\u9fff]/.test(t) && !allow.some((a) => a.test(t)))
 }
+
+/**
+ * Waits until the demo's first model refresh (queued at start-up) has finished, signing in through the API
+ * as the owner; resolves with the refresh job's state. Suites that show model results call it first.
+ */
+export async function waitForModels(world: World, ms = 300_000): Promise<string> {
+  const login = await fetch(`${world.url}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: world.owner.email, password: world.owner.password }),
+  })
+  assert.ok(login.ok, `owner sign-in for waitForModels: ${login.status}`)
+  const cookie = (login.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ')
+  const deadline = Date.now() + ms
+  for (;;) {
+    const res = await fetch(`${world.url}/api/v1/jobs?kind=models.refresh&limit=5`, { headers: { cookie, 'x-rapport-workspace': 'demo' } })
+    assert.ok(res.ok, `jobs list for waitForModels: ${res.status}`)
+    const body = (await res.json()) as { data: Array<{ state: string }> }
+    const state = body.data[0]?.state
+    if (state === 'completed' || state === 'failed' || state === 'cancelled') return state
+    if (Date.now() > deadline) throw new Error(`the demo's model refresh did not finish in ${ms / 1000} s (state ${state ?? 'none'})`)
+    await new Promise((r) => setTimeout(r, 1000))
+  }
+}

@@ -3,15 +3,15 @@ import assert from 'node:assert/strict'
 import { demoEmail, jsErrors, LANGS, newPage, ROLES, screenshot, seriousA11yViolations, signIn, untranslatedTexts, type World } from '../harness.ts'
 
 /** Which navigation entries each demo role must see (and, by omission, must not). */
-const ALL = ['/customers', '/products', '/orders', '/imports', '/admin/members', '/admin/keys', '/admin/audit', '/admin/jobs']
+const ALL = ['/overview', '/insights', '/customers', '/products', '/orders', '/imports', '/admin/members', '/admin/keys', '/admin/audit', '/admin/jobs']
 const only = (...sees: string[]) => ({ sees, never: ALL.filter((p) => !sees.includes(p)) })
 const NAV_BY_ROLE: Record<(typeof ROLES)[number], { sees: string[]; never: string[] }> = {
   owner: only(...ALL),
   admin: only(...ALL),
-  marketer: only('/customers', '/products', '/orders', '/imports', '/admin/jobs'),
-  analyst: only('/customers', '/products', '/orders', '/admin/jobs'),
-  agent: only('/customers', '/products', '/orders'),
-  viewer: only('/customers', '/products', '/orders'),
+  marketer: only('/overview', '/insights', '/customers', '/products', '/orders', '/imports', '/admin/jobs'),
+  analyst: only('/overview', '/insights', '/customers', '/products', '/orders', '/admin/jobs'),
+  agent: only('/overview', '/insights', '/customers', '/products', '/orders'),
+  viewer: only('/overview', '/insights', '/customers', '/products', '/orders'),
 }
 
 export function authSuite(world: () => World): void {
@@ -78,7 +78,9 @@ export function authSuite(world: () => World): void {
         // The account's language is applied as sign-in completes, a moment before the page changes: wait for both.
         await second.page.waitForFunction(() => document.documentElement.lang === 'zh-CN')
         await second.page.locator('nav.sidenav').waitFor()
-        assert.equal(await second.page.locator('h1').innerText(), '客户')
+        // Signed in without a page to go back to: the landing page, the Overview.
+        await second.page.waitForURL(/\/overview$/)
+        assert.equal(await second.page.locator('h1').innerText(), '概览')
         await second.page.locator('.user-menu button[lang="en"]').click()
         await second.page.waitForFunction(() => document.documentElement.lang === 'en')
       } finally {

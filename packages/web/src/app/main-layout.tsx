@@ -1,7 +1,7 @@
 import { Suspense, useEffect } from 'react'
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router'
 import { useTranslation } from 'react-i18next'
-import { useSession } from '../features/auth/api/session.ts'
+import { SignedInSession, useSession } from '../features/auth/api/session.ts'
 import { Loading, ErrorState } from '../components/States.tsx'
 import { whenSessionExpires } from '../lib/api/client.ts'
 import { NAV_GROUPS } from './page.ts'
@@ -35,40 +35,42 @@ export function MainLayout() {
 
   const can = (p?: string) => p === undefined || (s.permissions as string[]).includes(p)
   return (
-    <div className="shell">
-      <a className="skip-link" href="#main">
-        {t('skipToContent')}
-      </a>
-      <header className="topbar">
-        <NavLink to="/" className="brand">
-          Rapport
-        </NavLink>
-        <WorkspaceSwitcher />
-        <UserMenu />
-      </header>
-      <nav className="sidenav" aria-label={t('main')}>
-        {NAV_GROUPS.map((group) => {
-          const items = pages.filter((p) => p.nav?.group === group && can(p.permission)).sort((a, b) => (a.nav?.order ?? 0) - (b.nav?.order ?? 0))
-          if (items.length === 0) return null
-          return (
-            <div key={group} className="nav-group">
-              <h2 className="nav-group-title">{t(`groups.${group}`)}</h2>
-              <ul>
-                {items.map((p) => (
-                  <li key={p.path}>
-                    <NavLink to={`/${p.path}`}>{t(p.nav?.label ?? p.path)}</NavLink>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )
-        })}
-      </nav>
-      <main id="main" className="content" tabIndex={-1}>
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
-      </main>
-    </div>
+    <SignedInSession.Provider value={s}>
+      <div className="shell">
+        <a className="skip-link" href="#main">
+          {t('skipToContent')}
+        </a>
+        <header className="topbar">
+          <NavLink to="/" className="brand">
+            Rapport
+          </NavLink>
+          <WorkspaceSwitcher />
+          <UserMenu />
+        </header>
+        <nav className="sidenav" aria-label={t('main')}>
+          {NAV_GROUPS.map((group) => {
+            const items = pages.filter((p) => p.nav?.group === group && can(p.permission)).sort((a, b) => (a.nav?.order ?? 0) - (b.nav?.order ?? 0))
+            if (items.length === 0) return null
+            return (
+              <div key={group} className="nav-group">
+                <h2 className="nav-group-title">{t(`groups.${group}`)}</h2>
+                <ul>
+                  {items.map((p) => (
+                    <li key={p.path}>
+                      <NavLink to={`/${p.path}`}>{t(p.nav?.label ?? p.path)}</NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )
+          })}
+        </nav>
+        <main id="main" className="content" tabIndex={-1}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </main>
+      </div>
+    </SignedInSession.Provider>
   )
 }

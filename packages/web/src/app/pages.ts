@@ -4,6 +4,9 @@ import { productPages } from '../features/products/routes/index.ts'
 import { orderPages } from '../features/orders/routes/index.ts'
 import { importPages } from '../features/imports/routes/index.ts'
 import { adminPages } from '../features/admin/routes/index.ts'
+import { modelPages } from '../features/models/routes/index.ts'
+import { insightPages } from '../features/insights/routes/index.ts'
+import { segmentPages } from '../features/segments/routes/index.ts'
 
 /** Every page of the dashboard, feature by feature (see page.ts for how to add one). */
-export const pages: Page[] = [...customerPages, ...productPages, ...orderPages, ...importPages, ...adminPages]
+export const pages: Page[] = [...insightPages, ...customerPages, ...segmentPages, ...productPages, ...orderPages, ...importPages, ...adminPages, ...modelPages]

@@ -20,6 +20,6 @@ export const router = createBrowserRouter([
     path: '/',
     element: <MainLayout />,
     errorElement: <RouteError />,
-    children: [{ index: true, element: <Navigate to="/customers" replace /> }, ...pageRoutes, { path: '*', element: <NotFoundPage /> }],
+    children: [{ index: true, element: <Navigate to="/overview" replace /> }, ...pageRoutes, { path: '*', element: <NotFoundPage /> }],
   },
 ])

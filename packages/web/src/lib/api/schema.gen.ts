@@ -882,6 +882,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/current/time-zone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Set the time zone calendar conditions are read in (segments, growth per day) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description IANA name, e.g. Asia/Shanghai */
+                        time_zone: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            time_zone: string;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/members/": {
         parameters: {
             query?: never;
@@ -2217,6 +2322,3196 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/models/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Model kinds with their active and latest versions, and the versions newest first */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly";
+                    status?: "training" | "trained" | "active" | "retired" | "insufficient_data" | "failed";
+                    /** @description Page size (1-500) */
+                    limit?: string;
+                };
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kinds: {
+                                /** @enum {string} */
+                                kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly";
+                                title: {
+                                    en: string;
+                                    "zh-CN": string;
+                                };
+                                active: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly";
+                                    /** @description 1, 2, … per kind */
+                                    version: number;
+                                    /**
+                                     * @description active: its results are the stored ones; insufficient_data / failed: see reason
+                                     * @enum {string}
+                                     */
+                                    status: "training" | "trained" | "active" | "retired" | "insufficient_data" | "failed";
+                                    /** @description Why it is not active, what data it needs, or why it failed */
+                                    reason: string | null;
+                                    job_id: string | null;
+                                    actor: string;
+                                    /** @description Training options, resolved with their defaults */
+                                    params: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Windows (ISO instants), row counts, customers excluded for want of profiling consent */
+                                    training: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Backtest metrics; baseline_* are the baseline's */
+                                    metrics: {
+                                        [key: string]: number | null;
+                                    };
+                                    created_at: string;
+                                    finished_at: string | null;
+                                    activated_at: string | null;
+                                    scored_at: string | null;
+                                    scored_rows: number | null;
+                                } | null;
+                                latest: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly";
+                                    /** @description 1, 2, … per kind */
+                                    version: number;
+                                    /**
+                                     * @description active: its results are the stored ones; insufficient_data / failed: see reason
+                                     * @enum {string}
+                                     */
+                                    status: "training" | "trained" | "active" | "retired" | "insufficient_data" | "failed";
+                                    /** @description Why it is not active, what data it needs, or why it failed */
+                                    reason: string | null;
+                                    job_id: string | null;
+                                    actor: string;
+                                    /** @description Training options, resolved with their defaults */
+                                    params: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Windows (ISO instants), row counts, customers excluded for want of profiling consent */
+                                    training: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Backtest metrics; baseline_* are the baseline's */
+                                    metrics: {
+                                        [key: string]: number | null;
+                                    };
+                                    created_at: string;
+                                    finished_at: string | null;
+                                    activated_at: string | null;
+                                    scored_at: string | null;
+                                    scored_rows: number | null;
+                                } | null;
+                            }[];
+                            data: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly";
+                                /** @description 1, 2, … per kind */
+                                version: number;
+                                /**
+                                 * @description active: its results are the stored ones; insufficient_data / failed: see reason
+                                 * @enum {string}
+                                 */
+                                status: "training" | "trained" | "active" | "retired" | "insufficient_data" | "failed";
+                                /** @description Why it is not active, what data it needs, or why it failed */
+                                reason: string | null;
+                                job_id: string | null;
+                                actor: string;
+                                /** @description Training options, resolved with their defaults */
+                                params: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Windows (ISO instants), row counts, customers excluded for want of profiling consent */
+                                training: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Backtest metrics; baseline_* are the baseline's */
+                                metrics: {
+                                    [key: string]: number | null;
+                                };
+                                created_at: string;
+                                finished_at: string | null;
+                                activated_at: string | null;
+                                scored_at: string | null;
+                                scored_rows: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/models/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A model version: metrics, curves, calibration, lift, fairness, importance, backtest tables */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly";
+                            /** @description 1, 2, … per kind */
+                            version: number;
+                            /**
+                             * @description active: its results are the stored ones; insufficient_data / failed: see reason
+                             * @enum {string}
+                             */
+                            status: "training" | "trained" | "active" | "retired" | "insufficient_data" | "failed";
+                            /** @description Why it is not active, what data it needs, or why it failed */
+                            reason: string | null;
+                            job_id: string | null;
+                            actor: string;
+                            /** @description Training options, resolved with their defaults */
+                            params: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Windows (ISO instants), row counts, customers excluded for want of profiling consent */
+                            training: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Backtest metrics; baseline_* are the baseline's */
+                            metrics: {
+                                [key: string]: number | null;
+                            };
+                            created_at: string;
+                            finished_at: string | null;
+                            activated_at: string | null;
+                            scored_at: string | null;
+                            scored_rows: number | null;
+                            report: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/models/{kind}/train": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Train a new version of a model kind (a job); it becomes active when its backtest is not worse */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Model kind */
+                    kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Kind-specific training options, e.g. { "horizon_days": 60 }
+                         * @default {}
+                         */
+                        options?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            /** @enum {string} */
+                            state: "queued" | "active" | "completed" | "failed" | "cancelled";
+                            /** @description 0 to 1 */
+                            progress: number;
+                            message: string | null;
+                            error: string | null;
+                            attempts: number;
+                            actor: string;
+                            created_at: string;
+                            started_at: string | null;
+                            finished_at: string | null;
+                            /** @description What the job returned, or null. An import job (completed, or failed because rows were not valid and nothing was written) has { entity, file, format, read, inserted, updated, unchanged, rejected, committed, errorCount, ignoredColumns, seconds, rowsPerSecond, errors: [{ line, column, reason }] } with the first 1000 errors in file order, `column` as written in the file (null for a whole-row error); all of them are at GET /api/v1/jobs/:id/rejects. A job failed for another reason has result null and the reason in `error`. */
+                            result: unknown;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/models/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retrain and rescore every model kind (a job), or rescore with the active versions */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kinds?: ("churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly")[];
+                        /** @default false */
+                        rescore_only?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            /** @enum {string} */
+                            state: "queued" | "active" | "completed" | "failed" | "cancelled";
+                            /** @description 0 to 1 */
+                            progress: number;
+                            message: string | null;
+                            error: string | null;
+                            attempts: number;
+                            actor: string;
+                            created_at: string;
+                            started_at: string | null;
+                            finished_at: string | null;
+                            /** @description What the job returned, or null. An import job (completed, or failed because rows were not valid and nothing was written) has { entity, file, format, read, inserted, updated, unchanged, rejected, committed, errorCount, ignoredColumns, seconds, rowsPerSecond, errors: [{ line, column, reason }] } with the first 1000 errors in file order, `column` as written in the file (null for a whole-row error); all of them are at GET /api/v1/jobs/:id/rejects. A job failed for another reason has result null and the reason in `error`. */
+                            result: unknown;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/models/{id}/promote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a trained or retired version active (promote, or roll back), rescoring with it (a job) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            /** @enum {string} */
+                            state: "queued" | "active" | "completed" | "failed" | "cancelled";
+                            /** @description 0 to 1 */
+                            progress: number;
+                            message: string | null;
+                            error: string | null;
+                            attempts: number;
+                            actor: string;
+                            created_at: string;
+                            started_at: string | null;
+                            finished_at: string | null;
+                            /** @description What the job returned, or null. An import job (completed, or failed because rows were not valid and nothing was written) has { entity, file, format, read, inserted, updated, unchanged, rejected, committed, errorCount, ignoredColumns, seconds, rowsPerSecond, errors: [{ line, column, reason }] } with the first 1000 errors in file order, `column` as written in the file (null for a whole-row error); all of them are at GET /api/v1/jobs/:id/rejects. A job failed for another reason has result null and the reason in `error`. */
+                            result: unknown;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Revenue, activity, churn-risk and CLV distributions, segments, best-selling and most-recommended products
+         * @description Months count back from the workspace's data end (its last order or event), not from today: the demo's data ends 2026-11-01.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Months counted back from the workspace's data end (1-120) */
+                    months?: string;
+                };
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The instant the time windows count back from: just after the last order or event, never later than now */
+                            data_end: string;
+                            /** @description The last `months` calendar months up to the data end's (partial) month, oldest first, empty months as 0 */
+                            revenue_by_month: {
+                                /** @description YYYY-MM (UTC) */
+                                month: string;
+                                /** @description Sum of completed orders' totals */
+                                revenue: number;
+                                /** @description Completed orders */
+                                orders: number;
+                                /** @description Customers with a completed order that month */
+                                customers: number;
+                            }[];
+                            /** @description Customers with a completed order in the last 30/90/365 days before the data end */
+                            active_customers: {
+                                d30: number;
+                                d90: number;
+                                d365: number;
+                                /** @description Every customer of the workspace */
+                                total: number;
+                            };
+                            /** @description null until a churn model is active */
+                            churn_risk: {
+                                bands: {
+                                    /** @description low, medium, high */
+                                    band: string;
+                                    customers: number;
+                                }[];
+                                /** @description Churn probabilities in 10 bins over [0, 1] */
+                                histogram: {
+                                    from: number;
+                                    to: number;
+                                    customers: number;
+                                }[];
+                            } | null;
+                            /** @description null until a CLV model is active */
+                            clv: {
+                                /** @description Expected 12-month values in 10 bins from 0 to a round value at or above the 95th percentile */
+                                histogram: {
+                                    from: number;
+                                    to: number;
+                                    customers: number;
+                                }[];
+                                /** @description Sum of the expected 12-month values */
+                                total: number;
+                                median: number | null;
+                            } | null;
+                            /** @description Named RFM segments, largest first; empty until an RFM model has scored */
+                            rfm_segments: {
+                                segment: string;
+                                customers: number;
+                                /** @description All-time completed revenue of the segment's customers */
+                                revenue: number;
+                            }[];
+                            /** @description Clusters with their persona; empty until clustered */
+                            clusters: {
+                                cluster: number;
+                                /** @description Persona name in English and Simplified Chinese */
+                                persona: {
+                                    en: string;
+                                    "zh-CN": string;
+                                };
+                                customers: number;
+                            }[];
+                            /** @description Top 10 products by revenue in the months shown */
+                            best_sellers: {
+                                product: {
+                                    id: number;
+                                    sku: string;
+                                    name: string;
+                                    category: string | null;
+                                };
+                                /** @description Line revenue of completed orders in the months shown */
+                                revenue: number;
+                                quantity: number;
+                            }[];
+                            /** @description Top 10 products by how many customers they are recommended to */
+                            most_recommended: {
+                                product: {
+                                    id: number;
+                                    sku: string;
+                                    name: string;
+                                    category: string | null;
+                                };
+                                /** @description Customers with it among their stored recommendations */
+                                customers: number;
+                            }[];
+                            /** @description Per model kind, when its active version last scored (ISO 8601); null: no active version */
+                            scored_at: {
+                                [key: string]: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/rfm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The RFM grid and named segments with customers and revenue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The R x F grid; cells without customers are absent */
+                            cells: {
+                                /** @description Recency score 1-5 (5: most recent) */
+                                r: number;
+                                /** @description Frequency score 1-5 */
+                                f: number;
+                                customers: number;
+                                /** @description All-time completed revenue of the cell's customers */
+                                revenue: number;
+                                /** @description revenue / customers */
+                                mean_monetary: number;
+                                /** @description Mean monetary score 1-5 */
+                                mean_m: number | null;
+                            }[];
+                            segments: {
+                                segment: string;
+                                customers: number;
+                                revenue: number;
+                                /** @description Share of the RFM-scored customers */
+                                share: number;
+                            }[];
+                            /** @description The active version the numbers come from; null: not trained yet (the lists are then empty) */
+                            model_version: {
+                                id: number;
+                                version: number;
+                                /** @description When it last scored (ISO 8601) */
+                                scored_at: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/clusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customer clusters with personas, defining features, keywords and live sizes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Number of clusters */
+                            k: number;
+                            /** @description Mean silhouette of the clustering, when the model reports it */
+                            silhouette: number | null;
+                            clusters: {
+                                cluster: number;
+                                /** @description Persona name in English and Simplified Chinese */
+                                persona: {
+                                    en: string;
+                                    "zh-CN": string;
+                                };
+                                /** @description Customers in the cluster now */
+                                customers: number;
+                                /** @description customers / every clustered customer */
+                                share: number;
+                                /** @description Customers at training time */
+                                trained_customers: number | null;
+                                /** @description The features that set the cluster apart */
+                                defining: {
+                                    feature: string;
+                                    /** @description Mean in the cluster */
+                                    mean: number | null;
+                                    /** @description Mean over every clustered customer */
+                                    overall_mean: number | null;
+                                    /** @description (mean - overall_mean) / standard deviation */
+                                    z: number | null;
+                                }[];
+                                /** @description Distinctive keywords of its customers' reviews */
+                                keywords: string[];
+                                /** @description Every clustering feature: the cluster's mean against the whole population's */
+                                profile: {
+                                    feature: string;
+                                    /** @description Mean in the cluster */
+                                    mean: number | null;
+                                    /** @description Mean over every clustered customer */
+                                    overall_mean: number | null;
+                                    /** @description (mean - overall_mean) / standard deviation */
+                                    z: number | null;
+                                }[];
+                            }[];
+                            /** @description The active version the numbers come from; null: not trained yet (the lists are then empty) */
+                            model_version: {
+                                id: number;
+                                version: number;
+                                /** @description When it last scored (ISO 8601) */
+                                scored_at: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Basket rules (bought together) with their products and how many customers bought each */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (1-500) */
+                    limit?: string;
+                    /** @description Best first by this measure */
+                    sort?: "lift" | "confidence" | "support";
+                };
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rules: {
+                                /** @description Bought these… */
+                                antecedent: {
+                                    id: number;
+                                    sku: string;
+                                    name: string;
+                                    category: string | null;
+                                }[];
+                                /** @description …then also these */
+                                consequent: {
+                                    id: number;
+                                    sku: string;
+                                    name: string;
+                                    category: string | null;
+                                }[];
+                                support: number;
+                                confidence: number;
+                                lift: number;
+                                /** @description Customers with one completed order holding every product of the rule; list them with GET /customers?bought_products=… */
+                                customers: number;
+                            }[];
+                            /** @description The active version the numbers come from; null: not trained yet (the lists are then empty) */
+                            model_version: {
+                                id: number;
+                                version: number;
+                                /** @description When it last scored (ISO 8601) */
+                                scored_at: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/cohorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Monthly acquisition cohorts and their retention */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Months counted back from the workspace's data end (1-60) */
+                    months?: string;
+                };
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The instant the time windows count back from: just after the last order or event, never later than now */
+                            data_end: string;
+                            /** @description Oldest first; months without new customers are absent */
+                            cohorts: {
+                                /** @description YYYY-MM (UTC) of the customers' first completed order */
+                                cohort: string;
+                                customers: number;
+                                /** @description Share of the cohort with a completed order in month 0, 1, 2, … after it, up to the data end's month */
+                                retention: number[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/clv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customer lifetime value by acquisition channel, its distribution and calibration */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Expected 12-month value by acquisition channel, largest total first */
+                            by_channel: {
+                                /** @description Signup (acquisition) channel; null: not recorded */
+                                channel: string | null;
+                                customers: number;
+                                total_value: number;
+                                mean_value: number;
+                                mean_p_alive: number | null;
+                            }[];
+                            /** @description Equal-width bins [from, to); values beyond the ends count in the first or last bin */
+                            histogram: {
+                                from: number;
+                                to: number;
+                                customers: number;
+                            }[];
+                            total: number;
+                            median: number | null;
+                            /** @description The backtest's calibration/holdout table: predicted vs actual purchases per frequency group */
+                            calibration_table: {
+                                [key: string]: unknown;
+                            }[];
+                            /** @description The active version the numbers come from; null: not trained yet (the lists are then empty) */
+                            model_version: {
+                                id: number;
+                                version: number;
+                                /** @description When it last scored (ISO 8601) */
+                                scored_at: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Segments, newest first, with their sizes and 30-day growth */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (1-500) */
+                    limit?: string;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                    /** @description Part of the name */
+                    q?: string;
+                };
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                name: string;
+                                description: string | null;
+                                /** @enum {string} */
+                                kind: "dynamic" | "static";
+                                tree: components["schemas"]["SegmentNode"];
+                                /** @description 1, then +1 at every change of the tree */
+                                version: number;
+                                refresh_every_hours: number | null;
+                                /** @description Members at the last refresh; null before the first */
+                                member_count: number | null;
+                                refreshed_at: string | null;
+                                /** @description The latest refresh job (GET /jobs/:id) */
+                                refresh_job_id: string | null;
+                                created_by: string;
+                                created_at: string;
+                                updated_at: string;
+                                /** @description Members at the end of each of the last 30 days */
+                                growth: {
+                                    day: string;
+                                    size: number;
+                                }[];
+                            }[];
+                            /** @description Pass as `cursor` for the next page; null on the last */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a segment; its members are computed by a refresh job */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Unique in the workspace */
+                        name: string;
+                        description?: string | null;
+                        /**
+                         * @description dynamic: refreshed on a schedule and on demand; static: a snapshot, refreshed only by hand
+                         * @default dynamic
+                         * @enum {string}
+                         */
+                        kind?: "dynamic" | "static";
+                        tree: components["schemas"]["SegmentNodeInput"];
+                        /** @description Dynamic segments: refresh every N hours (UTC, on the hour); null: only on demand */
+                        refresh_every_hours?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            kind: "dynamic" | "static";
+                            tree: components["schemas"]["SegmentNode"];
+                            /** @description 1, then +1 at every change of the tree */
+                            version: number;
+                            refresh_every_hours: number | null;
+                            /** @description Members at the last refresh; null before the first */
+                            member_count: number | null;
+                            refreshed_at: string | null;
+                            /** @description The latest refresh job (GET /jobs/:id) */
+                            refresh_job_id: string | null;
+                            created_by: string;
+                            created_at: string;
+                            updated_at: string;
+                            /** @description Members at the end of each of the last 30 days */
+                            growth: {
+                                day: string;
+                                size: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Evaluate a tree without saving it: total, a sample, each condition's count, the SQL */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        tree: components["schemas"]["SegmentNodeInput"];
+                        /** @default 20 */
+                        sample?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            sample: {
+                                id: number;
+                                external_id: string;
+                                name: string | null;
+                                email: string | null;
+                                city: string | null;
+                            }[];
+                            /** @description Each condition evaluated on its own over the workspace */
+                            conditions: {
+                                /** @description JSON path of the condition in the tree, e.g. $.conditions[1].conditions[0] */
+                                path: string;
+                                count: number;
+                            }[];
+                            /** @description The compiled query; run it with params */
+                            sql: string;
+                            params: unknown[];
+                            /** @description The same query with its values written in, to run by hand */
+                            sql_inline: string;
+                            elapsed_ms: number;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/parse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn a phrase (English or Chinese) into a tree to review; unknown words are listed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        /** @enum {string} */
+                        lang?: "en" | "zh";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tree: components["schemas"]["SegmentNode"] | null;
+                            /** @description Words that were not understood (never guessed) */
+                            unknown: string[];
+                            /** @enum {string} */
+                            lang: "en" | "zh";
+                            recognised: {
+                                text: string;
+                                path: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A segment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            kind: "dynamic" | "static";
+                            tree: components["schemas"]["SegmentNode"];
+                            /** @description 1, then +1 at every change of the tree */
+                            version: number;
+                            refresh_every_hours: number | null;
+                            /** @description Members at the last refresh; null before the first */
+                            member_count: number | null;
+                            refreshed_at: string | null;
+                            /** @description The latest refresh job (GET /jobs/:id) */
+                            refresh_job_id: string | null;
+                            created_by: string;
+                            created_at: string;
+                            updated_at: string;
+                            /** @description Members at the end of each of the last 30 days */
+                            growth: {
+                                day: string;
+                                size: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a segment and its history (refused while another segment uses it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a segment (a new tree is a new version and queues a refresh) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string | null;
+                        tree?: components["schemas"]["SegmentNodeInput"];
+                        /** @description Dynamic segments: refresh every N hours (UTC, on the hour); null: only on demand */
+                        refresh_every_hours?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            kind: "dynamic" | "static";
+                            tree: components["schemas"]["SegmentNode"];
+                            /** @description 1, then +1 at every change of the tree */
+                            version: number;
+                            refresh_every_hours: number | null;
+                            /** @description Members at the last refresh; null before the first */
+                            member_count: number | null;
+                            refreshed_at: string | null;
+                            /** @description The latest refresh job (GET /jobs/:id) */
+                            refresh_job_id: string | null;
+                            created_by: string;
+                            created_at: string;
+                            updated_at: string;
+                            /** @description Members at the end of each of the last 30 days */
+                            growth: {
+                                day: string;
+                                size: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recompute the members (a job) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            /** @enum {string} */
+                            state: "queued" | "active" | "completed" | "failed" | "cancelled";
+                            /** @description 0 to 1 */
+                            progress: number;
+                            message: string | null;
+                            error: string | null;
+                            attempts: number;
+                            actor: string;
+                            created_at: string;
+                            started_at: string | null;
+                            finished_at: string | null;
+                            /** @description What the job returned, or null. An import job (completed, or failed because rows were not valid and nothing was written) has { entity, file, format, read, inserted, updated, unchanged, rejected, committed, errorCount, ignoredColumns, seconds, rowsPerSecond, errors: [{ line, column, reason }] } with the first 1000 errors in file order, `column` as written in the file (null for a whole-row error); all of them are at GET /api/v1/jobs/:id/rejects. A job failed for another reason has result null and the reason in `error`. */
+                            result: unknown;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Current members, sortable by score */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (1-500) */
+                    limit?: string;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                    /** @description Sort field; prefix "-" for descending. Ties break on id. */
+                    sort?: "id" | "-id" | "entered_at" | "-entered_at" | "churn_score" | "-churn_score" | "clv_value" | "-clv_value" | "p_alive" | "-p_alive";
+                };
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                external_id: string;
+                                name: string | null;
+                                email: string | null;
+                                city: string | null;
+                                entered_at: string;
+                                churn_score: number | null;
+                                churn_band: string | null;
+                                clv: number | null;
+                                p_alive: number | null;
+                            }[];
+                            /** @description Pass as `cursor` for the next page; null on the last */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the current members as CSV (the customer import shape; PII masked without pii:read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/growth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members added and dropped per day, and the size at each day's end (workspace time zone) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Days back (1-365) */
+                    days?: string;
+                };
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                day: string;
+                                added: number;
+                                dropped: number;
+                                size: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/why/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Why a customer is or is not in the segment: each condition with its value */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Segment id */
+                    id: string;
+                    /** @description Internal customer id */
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            segment_id: number;
+                            customer_id: number;
+                            /** @description The whole tree, evaluated now */
+                            matched: boolean;
+                            /** @description Stored as a member by the last refresh */
+                            member: boolean;
+                            conditions: {
+                                path: string;
+                                text: {
+                                    en: string;
+                                    "zh-CN": string;
+                                };
+                                /** @description The value the condition looked at */
+                                actual: (string | number | boolean) | null;
+                                matched: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/{entity}": {
         parameters: {
             query?: never;
@@ -2394,7 +5689,7 @@ export interface paths {
                     /** @description next_cursor of the previous page */
                     cursor?: string;
                     /** @description Sort field; prefix "-" for descending. Ties break on id. */
-                    sort?: "id" | "-id" | "external_id" | "-external_id" | "name" | "-name" | "signup_at" | "-signup_at" | "created_at" | "-created_at";
+                    sort?: "id" | "-id" | "external_id" | "-external_id" | "name" | "-name" | "signup_at" | "-signup_at" | "created_at" | "-created_at" | "churn_score" | "-churn_score" | "clv_value" | "-clv_value" | "p_alive" | "-p_alive";
                     /** @description Exact email, case-insensitive */
                     email?: string;
                     city?: string;
@@ -2409,6 +5704,30 @@ export interface paths {
                     signed_up_to?: string;
                     /** @description true: customers with at least one order; false: customers without any */
                     has_orders?: "true" | "false";
+                    /** @description Churn risk band of the active churn model */
+                    churn_band?: "low" | "medium" | "high";
+                    /** @description Churn probability >= this (0-1) */
+                    churn_min?: string;
+                    /** @description Churn probability <= this (0-1) */
+                    churn_max?: string;
+                    /** @description Expected 12-month value >= this */
+                    clv_min?: string;
+                    /** @description Expected 12-month value <= this */
+                    clv_max?: string;
+                    /** @description P(alive) of the CLV model >= this (0-1) */
+                    p_alive_min?: string;
+                    /** @description P(alive) of the CLV model <= this (0-1) */
+                    p_alive_max?: string;
+                    /** @description Named RFM segment, e.g. "Champions", "At risk" */
+                    rfm_segment?: string;
+                    /** @description Cluster index of the active clusters model */
+                    cluster?: string;
+                    /** @description Most likely next category */
+                    next_category?: string;
+                    /** @description Month (YYYY-MM, UTC) of the first completed order */
+                    cohort?: string;
+                    /** @description Comma-separated product ids: customers with one completed order holding all of them (drill-down of a basket rule) */
+                    bought_products?: string;
                 };
                 header?: {
                     /** @description Workspace slug (default: "default") */
@@ -3188,6 +6507,30 @@ export interface paths {
                     signed_up_to?: string;
                     /** @description true: customers with at least one order; false: customers without any */
                     has_orders?: "true" | "false";
+                    /** @description Churn risk band of the active churn model */
+                    churn_band?: "low" | "medium" | "high";
+                    /** @description Churn probability >= this (0-1) */
+                    churn_min?: string;
+                    /** @description Churn probability <= this (0-1) */
+                    churn_max?: string;
+                    /** @description Expected 12-month value >= this */
+                    clv_min?: string;
+                    /** @description Expected 12-month value <= this */
+                    clv_max?: string;
+                    /** @description P(alive) of the CLV model >= this (0-1) */
+                    p_alive_min?: string;
+                    /** @description P(alive) of the CLV model <= this (0-1) */
+                    p_alive_max?: string;
+                    /** @description Named RFM segment, e.g. "Champions", "At risk" */
+                    rfm_segment?: string;
+                    /** @description Cluster index of the active clusters model */
+                    cluster?: string;
+                    /** @description Most likely next category */
+                    next_category?: string;
+                    /** @description Month (YYYY-MM, UTC) of the first completed order */
+                    cohort?: string;
+                    /** @description Comma-separated product ids: customers with one completed order holding all of them (drill-down of a basket rule) */
+                    bought_products?: string;
                 };
                 header?: {
                     /** @description Workspace slug (default: "default") */
@@ -3611,6 +6954,175 @@ export interface paths {
                                 opened_at: string;
                                 /** Format: date-time */
                                 updated_at: string;
+                            }[];
+                            intelligence: {
+                                /** @description What the active model versions stored for this customer; empty before the first scoring run or without profiling consent */
+                                scores: {
+                                    /** @description churn, clv, next_category, rfm, cluster */
+                                    kind: string;
+                                    /** @description churn: probability; clv: expected value over 12 months; next_category: best probability; rfm: combined score */
+                                    score: number | null;
+                                    /** @description 0–100 among the scored customers */
+                                    percentile: number | null;
+                                    /** @description churn: low, medium or high */
+                                    band: string | null;
+                                    /** @description next_category: the category; rfm: the segment; cluster: the persona */
+                                    label: string | null;
+                                    /** @description churn: [{ feature, value, effect (log-odds), probability }], strongest first */
+                                    reasons: unknown;
+                                    /** @description clv: { p_alive, expected_orders, … }; next_category: { probabilities }; rfm: { r, f, m }; cluster: { cluster, persona } */
+                                    details: unknown;
+                                    model_version: {
+                                        id: number;
+                                        version: number;
+                                        scored_at: string | null;
+                                    };
+                                }[];
+                                recommendations: {
+                                    rank: number;
+                                    score: number;
+                                    /** @enum {string} */
+                                    source: "model" | "content" | "popular";
+                                    product: {
+                                        id: number;
+                                        sku: string;
+                                        name: string;
+                                        category: string | null;
+                                        price: number | null;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The segments a customer is in now, or was in at `at` */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An instant: the memberships that held then */
+                    at?: string;
+                };
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string | null;
+                            data: {
+                                segment: {
+                                    id: number;
+                                    name: string;
+                                    kind: string;
+                                };
+                                entered_at: string;
+                                exited_at: string | null;
                             }[];
                         };
                     };
@@ -7849,7 +11361,304 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        SegmentNodeInput: {
+            /** @enum {string} */
+            type: "all" | "any";
+            conditions: components["schemas"]["SegmentNodeInput"][];
+        } | {
+            /** @enum {string} */
+            type: "not";
+            condition: components["schemas"]["SegmentNodeInput"];
+        } | {
+            /** @enum {string} */
+            type: "profile";
+            /** @enum {string} */
+            field: "external_id" | "name" | "email" | "phone" | "city" | "region" | "country" | "gender";
+            /** @enum {string} */
+            op: "is" | "is_not" | "in" | "not_in" | "contains" | "starts_with" | "is_set" | "is_not_set";
+            /** @description A text for is / is_not / contains / starts_with, a list for in / not_in, nothing for is_set / is_not_set */
+            value?: string | number | boolean | (string | number)[];
+        } | {
+            /** @enum {string} */
+            type: "date";
+            /** @enum {string} */
+            field: "signup_at" | "birth_date" | "created_at";
+            /** @enum {string} */
+            op: "before" | "after" | "on" | "within_last" | "within_next" | "more_than_ago" | "anniversary_within_next" | "is_set" | "is_not_set";
+            /** @description A date for before / after / on, a number of days for within_last / within_next / more_than_ago / anniversary_within_next */
+            value?: string | number | boolean | (string | number)[];
+        } | {
+            /** @enum {string} */
+            type: "tag";
+            /**
+             * @description has any / all / none of the tags
+             * @enum {string}
+             */
+            op: "any" | "all" | "none";
+            value: string[];
+        } | {
+            /** @enum {string} */
+            type: "attribute";
+            /** @description Path into customers.attributes, keys joined by dots */
+            path: string;
+            /**
+             * @description How the attribute is read; a value of another JSON type does not match
+             * @enum {string}
+             */
+            value_type: "text" | "number" | "boolean" | "date";
+            /** @description text: the text operators; number: the number operators; boolean: is / is_not; date: the date operators */
+            op: string;
+            value?: string | number | boolean | (string | number)[];
+        } | {
+            /** @enum {string} */
+            type: "consent";
+            /** @enum {string} */
+            channel: "email" | "sms";
+            /**
+             * @description Consent purpose (default marketing)
+             * @default marketing
+             */
+            purpose: string;
+            /** @enum {string} */
+            op: "is" | "is_not";
+            /**
+             * @description The latest recorded state; unknown: nothing recorded
+             * @enum {string}
+             */
+            value: "granted" | "revoked" | "unknown";
+        } | {
+            /** @enum {string} */
+            type: "behaviour";
+            /** @enum {string} */
+            source: "orders" | "order_lines" | "events" | "reviews" | "tickets";
+            /** @enum {string} */
+            measure: "count" | "sum" | "avg" | "min" | "max" | "first_at" | "last_at";
+            /** @description For sum / avg / min / max: orders.total, order_lines.quantity or revenue, reviews.rating */
+            field?: string;
+            /** @description Which rows count; all of them when absent */
+            window?: {
+                /** @description Rows in the last N days (rolling) */
+                last_days?: number;
+                /** @description With days_ago_to: rows between days_ago_from and days_ago_to days ago */
+                days_ago_from?: number;
+                /** @description Nearer end of the range, smaller than days_ago_from (0 = now) */
+                days_ago_to?: number;
+                /**
+                 * Format: date
+                 * @description Rows on or after this date
+                 */
+                since?: string;
+            };
+            filter?: {
+                /** @description Order status (orders, order lines; default: paid, shipped, completed) or ticket status */
+                status?: string[];
+                /** @description Order channel or ticket channel */
+                channel?: string[];
+                /** @description Product category of the line, event or review */
+                category?: string[];
+                /** @description Product ids of the line, event or review */
+                product_ids?: number[];
+                /** @description Event type (view, cart, email_open, email_click, …) */
+                event_type?: string[];
+                /** @description Ticket priority */
+                priority?: string[];
+                /** @description Sentiment of the review or ticket text (stored by the sentiment model) */
+                sentiment?: ("positive" | "neutral" | "negative")[];
+            };
+            /** @description count / sum / avg / min / max: a number operator; first_at / last_at: a date operator */
+            op: string;
+            value?: string | number | boolean | (string | number)[];
+        } | {
+            /** @enum {string} */
+            type: "product";
+            /**
+             * @description bought any / all / none of them
+             * @enum {string}
+             */
+            op: "any" | "all" | "none";
+            product_ids?: number[];
+            categories?: string[];
+            /** @description A time window: { last_days } or { days_ago_from, days_ago_to } or { since } */
+            window?: {
+                /** @description Rows in the last N days (rolling) */
+                last_days?: number;
+                /** @description With days_ago_to: rows between days_ago_from and days_ago_to days ago */
+                days_ago_from?: number;
+                /** @description Nearer end of the range, smaller than days_ago_from (0 = now) */
+                days_ago_to?: number;
+                /**
+                 * Format: date
+                 * @description Rows on or after this date
+                 */
+                since?: string;
+            };
+        } | {
+            /** @enum {string} */
+            type: "prediction";
+            /** @enum {string} */
+            field: "churn_score" | "churn_band" | "clv" | "clv_band" | "p_alive" | "expected_orders" | "rfm_segment" | "cluster" | "persona" | "next_category" | "next_category_probability" | "recommended_category";
+            /** @description Number fields: a number operator; the others: is / is_not / in / not_in; both: is_set / is_not_set */
+            op: string;
+            value?: string | number | boolean | (string | number)[];
+            /** @description For next_category_probability: which category */
+            category?: string;
+        } | {
+            /** @enum {string} */
+            type: "segment";
+            /** @enum {string} */
+            op: "in" | "not_in";
+            segment_id: number;
+        };
+        SegmentNode: {
+            /** @enum {string} */
+            type: "all" | "any";
+            conditions: components["schemas"]["SegmentNode"][];
+        } | {
+            /** @enum {string} */
+            type: "not";
+            condition: components["schemas"]["SegmentNode"];
+        } | {
+            /** @enum {string} */
+            type: "profile";
+            /** @enum {string} */
+            field: "external_id" | "name" | "email" | "phone" | "city" | "region" | "country" | "gender";
+            /** @enum {string} */
+            op: "is" | "is_not" | "in" | "not_in" | "contains" | "starts_with" | "is_set" | "is_not_set";
+            /** @description A text for is / is_not / contains / starts_with, a list for in / not_in, nothing for is_set / is_not_set */
+            value?: string | number | boolean | (string | number)[];
+        } | {
+            /** @enum {string} */
+            type: "date";
+            /** @enum {string} */
+            field: "signup_at" | "birth_date" | "created_at";
+            /** @enum {string} */
+            op: "before" | "after" | "on" | "within_last" | "within_next" | "more_than_ago" | "anniversary_within_next" | "is_set" | "is_not_set";
+            /** @description A date for before / after / on, a number of days for within_last / within_next / more_than_ago / anniversary_within_next */
+            value?: string | number | boolean | (string | number)[];
+        } | {
+            /** @enum {string} */
+            type: "tag";
+            /**
+             * @description has any / all / none of the tags
+             * @enum {string}
+             */
+            op: "any" | "all" | "none";
+            value: string[];
+        } | {
+            /** @enum {string} */
+            type: "attribute";
+            /** @description Path into customers.attributes, keys joined by dots */
+            path: string;
+            /**
+             * @description How the attribute is read; a value of another JSON type does not match
+             * @enum {string}
+             */
+            value_type: "text" | "number" | "boolean" | "date";
+            /** @description text: the text operators; number: the number operators; boolean: is / is_not; date: the date operators */
+            op: string;
+            value?: string | number | boolean | (string | number)[];
+        } | {
+            /** @enum {string} */
+            type: "consent";
+            /** @enum {string} */
+            channel: "email" | "sms";
+            /**
+             * @description Consent purpose (default marketing)
+             * @default marketing
+             */
+            purpose: string;
+            /** @enum {string} */
+            op: "is" | "is_not";
+            /**
+             * @description The latest recorded state; unknown: nothing recorded
+             * @enum {string}
+             */
+            value: "granted" | "revoked" | "unknown";
+        } | {
+            /** @enum {string} */
+            type: "behaviour";
+            /** @enum {string} */
+            source: "orders" | "order_lines" | "events" | "reviews" | "tickets";
+            /** @enum {string} */
+            measure: "count" | "sum" | "avg" | "min" | "max" | "first_at" | "last_at";
+            /** @description For sum / avg / min / max: orders.total, order_lines.quantity or revenue, reviews.rating */
+            field?: string;
+            /** @description Which rows count; all of them when absent */
+            window?: {
+                /** @description Rows in the last N days (rolling) */
+                last_days?: number;
+                /** @description With days_ago_to: rows between days_ago_from and days_ago_to days ago */
+                days_ago_from?: number;
+                /** @description Nearer end of the range, smaller than days_ago_from (0 = now) */
+                days_ago_to?: number;
+                /**
+                 * Format: date
+                 * @description Rows on or after this date
+                 */
+                since?: string;
+            };
+            filter?: {
+                /** @description Order status (orders, order lines; default: paid, shipped, completed) or ticket status */
+                status?: string[];
+                /** @description Order channel or ticket channel */
+                channel?: string[];
+                /** @description Product category of the line, event or review */
+                category?: string[];
+                /** @description Product ids of the line, event or review */
+                product_ids?: number[];
+                /** @description Event type (view, cart, email_open, email_click, …) */
+                event_type?: string[];
+                /** @description Ticket priority */
+                priority?: string[];
+                /** @description Sentiment of the review or ticket text (stored by the sentiment model) */
+                sentiment?: ("positive" | "neutral" | "negative")[];
+            };
+            /** @description count / sum / avg / min / max: a number operator; first_at / last_at: a date operator */
+            op: string;
+            value?: string | number | boolean | (string | number)[];
+        } | {
+            /** @enum {string} */
+            type: "product";
+            /**
+             * @description bought any / all / none of them
+             * @enum {string}
+             */
+            op: "any" | "all" | "none";
+            product_ids?: number[];
+            categories?: string[];
+            /** @description A time window: { last_days } or { days_ago_from, days_ago_to } or { since } */
+            window?: {
+                /** @description Rows in the last N days (rolling) */
+                last_days?: number;
+                /** @description With days_ago_to: rows between days_ago_from and days_ago_to days ago */
+                days_ago_from?: number;
+                /** @description Nearer end of the range, smaller than days_ago_from (0 = now) */
+                days_ago_to?: number;
+                /**
+                 * Format: date
+                 * @description Rows on or after this date
+                 */
+                since?: string;
+            };
+        } | {
+            /** @enum {string} */
+            type: "prediction";
+            /** @enum {string} */
+            field: "churn_score" | "churn_band" | "clv" | "clv_band" | "p_alive" | "expected_orders" | "rfm_segment" | "cluster" | "persona" | "next_category" | "next_category_probability" | "recommended_category";
+            /** @description Number fields: a number operator; the others: is / is_not / in / not_in; both: is_set / is_not_set */
+            op: string;
+            value?: string | number | boolean | (string | number)[];
+            /** @description For next_category_probability: which category */
+            category?: string;
+        } | {
+            /** @enum {string} */
+            type: "segment";
+            /** @enum {string} */
+            op: "in" | "not_in";
+            segment_id: number;
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;

@@ -1,3 +1,4 @@
+import { createContext, useContext } from 'react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, data, setCsrfToken } from '../../../lib/api/client.ts'
 import type { Permission, Session } from '../../../lib/api/types.ts'
@@ -20,9 +21,16 @@ export function useSession() {
   return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000, retry: false })
 }
 
+/**
+ * The session the signed-in layout rendered with. Pages read it from here rather than from the query: on sign-out
+ * the cached session turns null while a concurrent render (a navigation) may be half done, and a page reading the
+ * query directly would see null under a layout that rendered with a session.
+ */
+export const SignedInSession = createContext<Session | null>(null)
+
 /** The signed-in session (only inside the signed-in layout, which renders nothing until it has one). */
 export function useSignedIn(): Session {
-  const { data: s } = useSession()
+  const s = useContext(SignedInSession)
   if (!s) throw new Error('useSignedIn outside the signed-in layout')
   return s
 }

@@ -4,13 +4,14 @@ import { ErrorState, Loading } from '../../../components/States.tsx'
 import { ApiError } from '../../../lib/api/api-error.ts'
 import { useCustomer360 } from '../api/customer-360.ts'
 import { ConsentsPanel } from '../components/ConsentsPanel.tsx'
-import { InsightPlaceholders } from '../components/InsightPlaceholders.tsx'
+import { IntelligencePanels } from '../components/IntelligencePanels.tsx'
 import { OrderSummaryPanel } from '../components/OrderSummaryPanel.tsx'
 import { OrdersPerMonthChart } from '../components/OrdersPerMonthChart.tsx'
 import { ProfilePanel } from '../components/ProfilePanel.tsx'
 import { TimelinePanel } from '../components/TimelinePanel.tsx'
+import { CustomerSegmentsPanel } from '../../segments/components/CustomerSegmentsPanel.tsx'
 
-/** One customer's whole picture: profile, consents, orders, timeline, and where the model outputs will go. */
+/** One customer's whole picture: profile, consents, orders, timeline, and what the active models say about them. */
 export default function Customer360Page() {
   const { id = '' } = useParams()
   const { t } = useTranslation('customer360')
@@ -53,6 +54,7 @@ export default function Customer360Page() {
         <div>
           <ProfilePanel profile={v.profile} />
           <ConsentsPanel consents={v.consents} />
+          <CustomerSegmentsPanel customerId={v.profile.id} />
         </div>
         <div>
           <OrderSummaryPanel summary={v.order_summary} />
@@ -62,7 +64,7 @@ export default function Customer360Page() {
               <OrdersPerMonthChart customerId={v.profile.id} />
             </section>
           )}
-          <InsightPlaceholders />
+          <IntelligencePanels view={v} />
         </div>
       </div>
       <TimelinePanel view={v} />

@@ -7,8 +7,12 @@ import { useCursorPages } from '../../../lib/use-cursor-pages.ts'
 import { useUrlState } from '../../../lib/use-url-state.ts'
 import { cleanFilters, exportUrl, listCustomers, type Customer, type CustomerFilters } from '../api/customers.ts'
 import { CustomerFiltersForm } from '../components/CustomerFiltersForm.tsx'
+import { DrillChips } from '../components/DrillChips.tsx'
+import { DRILL_KEYS, type DrillFilters } from '../api/drill-filters.ts'
 
-const FILTER_KEYS = ['q', 'city', 'country', 'tag', 'signed_up_from', 'signed_up_to', 'has_orders'] as const
+const FORM_KEYS = ['q', 'city', 'country', 'tag', 'signed_up_from', 'signed_up_to', 'has_orders'] as const
+// The form's filters and the drill-down ones charts link with: all kept in the URL, all sent to the API.
+const FILTER_KEYS = [...FORM_KEYS, ...DRILL_KEYS] as const
 
 /** Customers of the workspace: search, filters, sort and paging on the server; export of what is shown. */
 export default function CustomersPage() {
@@ -16,6 +20,8 @@ export default function CustomersPage() {
   const can = useCan()
   const { filters, sort, setFilters, setSort } = useUrlState<Record<(typeof FILTER_KEYS)[number], string | undefined>>(FILTER_KEYS, 'id')
   const active = cleanFilters(filters as CustomerFilters)
+  const formPart = Object.fromEntries(FORM_KEYS.map((k) => [k, active[k]])) as CustomerFilters
+  const drillPart = Object.fromEntries(DRILL_KEYS.map((k) => [k, active[k]])) as DrillFilters
   const list = useCursorPages({ key: ['customers'], filters: active, sort, fetchPage: listCustomers })
   const lang = i18n.language
 
@@ -41,7 +47,8 @@ export default function CustomersPage() {
           </a>
         )}
       </header>
-      <CustomerFiltersForm value={active} onChange={(f) => setFilters(f as Record<string, string | undefined>)} />
+      <CustomerFiltersForm value={cleanFilters(formPart)} onChange={(f) => setFilters({ ...drillPart, ...f } as Record<string, string | undefined>)} />
+      <DrillChips value={cleanFilters(drillPart)} onChange={(d) => setFilters({ ...formPart, ...d } as Record<string, string | undefined>)} />
       <DataTable
         id="customers"
         caption={t('title')}
