@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import { parseCron } from './adapters/queue/cron.ts'
 import { RapportError } from './errors/rapport-error.ts'
 
 /**
@@ -31,6 +32,10 @@ const schema = z.object({
   RAPPORT_WEB_DIR: z.string().min(1).optional(),
   /** Where the embedded server keeps uploads until their import job ran (default: the system's temp folder). */
   RAPPORT_UPLOAD_DIR: z.string().min(1).optional(),
+  /** When every workspace's models are retrained and rescored (cron, UTC), or `off`. */
+  RAPPORT_MODELS_CRON: z.string().min(1).default('30 2 * * *').refine((v) => v === 'off' || validCron(v), 'must be a cron expression (5 fields, UTC) or off'),
+  /** Train and score the demo workspace's models in the background right after it is loaded. */
+  RAPPORT_DEMO_MODELS: z.enum(['0', '1']).default('1'),
 })
 
 const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url))
@@ -53,6 +58,9 @@ export interface Config {
   workerConcurrency: number
   webDir: string
   uploadDir: string | undefined
+  /** undefined = no nightly retraining. */
+  modelsCron: string | undefined
+  demoModels: boolean
 }
 
 /** Reads and validates the environment (empty strings count as unset). */
@@ -83,5 +91,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerConcurrency: e.RAPPORT_WORKER_CONCURRENCY,
     webDir: e.RAPPORT_WEB_DIR ?? DEFAULT_WEB_DIR,
     uploadDir: e.RAPPORT_UPLOAD_DIR,
+    modelsCron: e.RAPPORT_MODELS_CRON === 'off' ? undefined : e.RAPPORT_MODELS_CRON,
+    demoModels: e.RAPPORT_DEMO_MODELS === '1',
+  }
+}
+
+function validCron(v: string): boolean {
+  try {
+    parseCron(v)
+    return true
+  } catch {
+    return false
   }
 }

@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Db } from '../store/db.ts'
 import { RapportError } from '../errors/rapport-error.ts'
 import { loggerConfig, type ApiLoggerOptions } from './logging.ts'
@@ -11,6 +11,9 @@ import { consentRoutes } from './routes/consents.ts'
 import { customerRoutes } from './routes/customers.ts'
 import { eventRoutes } from './routes/events.ts'
 import { registerHealth } from './routes/health.ts'
+import { insightRoutes } from './routes/insights.ts'
+import { modelRoutes } from './routes/models.ts'
+import { segmentRoutes } from './routes/segments.ts'
 import { orderRoutes } from './routes/orders.ts'
 import { productRoutes } from './routes/products.ts'
 import { reviewRoutes } from './routes/reviews.ts'
@@ -105,11 +108,13 @@ export function buildApp(opts: AppOptions): FastifyInstance {
           'Records are addressed by internal `id`; references are shown both by natural key (`customer_id` = external id, `sku`) and by `<noun>_internal_id`. ' +
           'Lists take `limit` (max 500), `sort` (prefix `-` for descending) and the opaque `cursor` from `next_cursor`.',
       },
-      tags: ['health', 'auth', 'admin', 'jobs', 'customers', 'products', 'orders', 'events', 'reviews', 'tickets', 'consents'].map((name) => ({ name })),
+      tags: ['health', 'auth', 'admin', 'jobs', 'customers', 'products', 'orders', 'events', 'reviews', 'tickets', 'consents', 'models', 'insights', 'segments'].map((name) => ({ name })),
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, apiKey: { type: 'http', scheme: 'bearer' } } },
       security: [{ session: [] }, { apiKey: [] }],
     },
     transform: jsonSchemaTransform,
+    // Schemas registered with an id (the recursive segment tree) become components the paths refer to.
+    transformObject: jsonSchemaTransformObject,
   })
   app.register(fastifySwaggerUi, { routePrefix: '/docs' })
 
@@ -126,6 +131,9 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     api.register(keyRoutes(opts.db), { prefix: '/keys' })
     api.register(auditRoutes(opts.db), { prefix: '/audit' })
     api.register(jobRoutes(opts.db, opts.queue), { prefix: '/jobs' })
+    api.register(modelRoutes(opts.db, opts.queue), { prefix: '/models' })
+    api.register(insightRoutes(opts.db), { prefix: '/insights' })
+    api.register(segmentRoutes(opts.db, opts.queue), { prefix: '/segments' })
     api.register(importRoutes(opts.db, opts.queue, opts.uploads), { prefix: '/imports' })
     api.register(customerRoutes(opts.db), { prefix: '/customers' })
     api.register(productRoutes(opts.db), { prefix: '/products' })

@@ -5,6 +5,7 @@ import { systemActor } from '../domain/actor.ts'
 import { ensureDemoUsers, ensureFirstOwner } from '../services/auth/bootstrap.ts'
 import { loadDemo } from '../services/demo/load-demo.ts'
 import { setUploadSpoolRoot } from '../services/jobs/upload-spool-blobs.ts'
+import { ensureModelSchedules, queueFirstTraining } from '../services/intelligence/model-schedules.ts'
 import { ensureWorkspace } from '../services/workspaces/workspaces.ts'
 import type { Db } from '../store/db.ts'
 import { describeDb, openDb } from '../store/open-db.ts'
@@ -52,6 +53,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     if (demoWs !== undefined) demoUsers = await ensureDemoUsers(db, demoWs)
     // Loaded here so the other commands don't pay for Fastify at start-up.
     const queue = await startServerQueue(db, config, log)
+    await ensureModelSchedules(db, queue, config.modelsCron)
     const { buildApp } = await import('../api/build-app.ts')
     const app = buildApp({
       db,
@@ -74,6 +76,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       log(`  password: ${owner.generatedPassword ?? '(RAPPORT_ADMIN_PASSWORD)'}`)
       log(`  curl -c cookies.txt -H 'content-type: application/json' -d '{"email":"${owner.email}","password":"…"}' ${url}/api/v1/auth/login`)
       if (owner.generatedPassword) log('This password is shown once: change it (POST /api/v1/auth/password) or set a new one with "rapport users reset-password".')
+    }
+    // Queued once the server listens: on PGlite the job shares the one connection, and start-up should not wait for it.
+    if (demoWs !== undefined && config.demoModels) {
+      await queueFirstTraining(queue, demoWs)
+      log(`demo workspace: training its models in the background (progress on the Models page and at /api/v1/jobs)`)
     }
     if (demoUsers) log(`Demo workspace "${DEMO_WORKSPACE}": one account per role (${demoUsers.emails.join(', ')}), password ${demoUsers.password}`)
     return {

@@ -72,7 +72,9 @@ export function coerceCellAs(kind: CellKind, value: string): unknown {
     case 'list':
       return v.startsWith('[') ? safeJson(v) ?? v : v.split(/[;|]/).map((s) => s.trim()).filter(Boolean)
     case 'time':
-      // "2024-05-01 10:20:30" is how spreadsheets write times: accept it as ISO 8601.
+      // "2024-05-01 10:20:30" is how spreadsheets write times: accept it as ISO 8601. "19970101" is ISO 8601's
+      // basic date format (CDNOW and many exports write dates so): read it as that day.
+      if (/^\d{8}$/.test(v)) return `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6)}`
       return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(v) ? v.replace(' ', 'T') : v
     case 'text':
       return v

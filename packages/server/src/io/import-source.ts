@@ -53,6 +53,13 @@ export function openImportSource(file: string, fields: readonly string[], opts: 
   return { file, format, ignoredColumns, totalBytes, rows }
 }
 
+/**
+ * A column every CSV row has without the file holding it: the row's line number, for files with no id of
+ * their own (`--map _line=external_id` keys each order line; importing the file again updates the same rows).
+ * A real column of that name takes precedence.
+ */
+export const LINE_COLUMN = '_line'
+
 function place(record: Record<string, unknown>, field: string, value: unknown): void {
   const dot = field.indexOf('.')
   if (dot < 0) {
@@ -73,16 +80,19 @@ async function* csvRows(
   const name = opts.name ?? file
   let header: string[] | undefined
   let targets: Array<string | undefined> = []
+  let lineTarget: string | undefined
   for await (const recs of readRecordBatches(file, opts)) {
     const out: SourceRow[] = []
     for (const rec of recs) {
       if (header === undefined) {
-        if (opts.header === false) throw new UsageError('import needs a header row naming the fields (or --map for each column)')
-        header = rec.values.map((h) => h.trim())
+        // Without a header row the columns are c1..cN (as everywhere in the CLI), named to fields with --map.
+        const headerless = opts.header === false
+        header = headerless ? rec.values.map((_, i) => `c${i + 1}`) : rec.values.map((h) => h.trim())
         targets = header.map(target)
         assertDistinctColumns(name, rec.line, header, targets)
         header.forEach((h, i) => targets[i] === undefined && ignored.push(h))
-        continue
+        lineTarget = header.includes(LINE_COLUMN) ? undefined : target(LINE_COLUMN)
+        if (!headerless) continue
       }
       if (rec.values.length > header.length) {
         throw new InputError(`${name}:${rec.line}: has ${rec.values.length} fields but the header has ${header.length}`)
@@ -95,6 +105,7 @@ async function* csvRows(
         const f = targets[i]
         if (f !== undefined) place(record, f, v)
       }
+      if (lineTarget !== undefined) place(record, lineTarget, String(rec.line))
       out.push({ line: rec.line, record, raw })
     }
     if (out.length > 0) yield out

@@ -10,6 +10,7 @@ import { importFile, type ImportFileSummary } from '../services/import/import-fi
 import { formatRowError } from '../services/import/row-error.ts'
 import { RejectsCsv, storeRejects } from '../services/jobs/job-rejects.ts'
 import { deleteUpload, writeUploadToFile } from '../services/jobs/upload-store.ts'
+import { queueRescoreAfterImport } from '../services/intelligence/rescore-after-import.ts'
 
 interface ImportPayload {
   uploadId: string
@@ -66,7 +67,7 @@ export const importJob: JobHandler = async (job, ctx) => {
   try {
     const rejects = new RejectsCsv(join(dir, 'rejects.csv'))
     try {
-      return await ctx.transaction(async (tx) => {
+      const done = await ctx.transaction(async (tx) => {
         const ext = extname(p.fileName) || (p.format === 'jsonl' ? '.jsonl' : '.csv')
         const file = join(dir, `upload${ext}`)
         const size = await writeUploadToFile(tx, job.workspaceId, p.uploadId, file)
@@ -83,6 +84,9 @@ export const importJob: JobHandler = async (job, ctx) => {
         await deleteUpload(tx, job.workspaceId, p.uploadId)
         return result
       })
+      // The import has committed: a failure to queue the rescore must not fail it (the nightly refresh rescores anyway).
+      await queueRescoreAfterImport(ctx, job, p.entity, done.inserted + done.updated).catch(() => undefined)
+      return done
     } catch (err) {
       if (err instanceof InputError || err instanceof UsageError) {
         // The file itself is refused (a column named twice, not UTF-8 …): like a refused file, its upload goes.

@@ -1,5 +1,9 @@
 import type { JobHandler } from '../adapters/queue/index.ts'
 import { importJob } from './import.job.ts'
+import { modelsPromoteJob } from './models-promote.job.ts'
+import { modelsRefreshJob } from './models-refresh.job.ts'
+import { modelsTrainJob } from './models-train.job.ts'
+import { segmentsRefreshJob } from './segments-refresh.job.ts'
 import { workspaceStatsJob } from './workspace-stats.job.ts'
 
 /**
@@ -9,6 +13,10 @@ import { workspaceStatsJob } from './workspace-stats.job.ts'
 export const jobRegistry: ReadonlyMap<string, JobHandler> = new Map<string, JobHandler>([
   ['import', importJob],
   ['workspace.stats', workspaceStatsJob],
+  ['models.train', modelsTrainJob],
+  ['models.refresh', modelsRefreshJob],
+  ['models.promote', modelsPromoteJob],
+  ['segments.refresh', segmentsRefreshJob],
 ])
 
 export const JOB_KINDS = [...jobRegistry.keys()]

@@ -10,6 +10,8 @@ import { customer360Suite } from './suites/customer-360.ts'
 import { docsAndLogsSuite } from './suites/docs-and-logs.ts'
 import { securitySuite } from './suites/security.ts'
 import { jobsSuite } from './suites/jobs.ts'
+import { modelsSuite } from './suites/models.ts'
+import { segmentsSuite } from './suites/segments.ts'
 
 /**
  * The REST API integration suite, over every backend (PGlite always, PostgreSQL when TEST_DATABASE_URL is
@@ -38,5 +40,7 @@ for (const backend of backends()) {
     docsAndLogsSuite(get)
     securitySuite(get)
     jobsSuite(get)
+    modelsSuite(get)
+    segmentsSuite(get)
   })
 }

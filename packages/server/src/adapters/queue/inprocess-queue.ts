@@ -40,7 +40,7 @@ export class InProcessQueue implements Queue {
   constructor(db: Db, opts: InProcessQueueOptions = {}) {
     this.#db = db
     this.#onError = opts.onError ?? ((err) => process.stderr.write(`rapport queue: ${(err as Error).message}\n`))
-    this.#runner = new JobRunner(db, { ...opts, onError: this.#onError })
+    this.#runner = new JobRunner(db, { ...opts, onError: this.#onError, enqueue: (kind, payload, o) => this.enqueue(kind, payload, o) })
     this.#scheduler = new Scheduler(db, (tx, job) => this.#insert(tx, job).then(() => undefined), { ...opts.schedules, onError: this.#onError })
     this.#concurrency = opts.concurrency ?? 1
     this.#pollMs = opts.pollMs ?? 250

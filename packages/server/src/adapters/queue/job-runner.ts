@@ -2,7 +2,7 @@ import { invalid } from '../../errors/rapport-error.ts'
 import type { Db } from '../../store/db.ts'
 import { backoffSeconds } from './enqueue-options.ts'
 import { cancelledAmong, completeJob, failAttempt, writeProgress, type ClaimedJob } from './job-lifecycle.ts'
-import { JobFailure, type JobContext, type JobHandler } from './queue.ts'
+import { JobFailure, type JobContext, type JobHandler, type Queue } from './queue.ts'
 
 export interface RunnerOptions {
   /** How often running jobs check whether another process cancelled them (ms, default 1000). */
@@ -14,6 +14,8 @@ export interface RunnerOptions {
   onError?: ((err: unknown) => void) | undefined
   /** Told when an attempt starts and how it ended (the worker prints these). */
   onEvent?: ((event: JobEvent) => void) | undefined
+  /** How a handler queues follow-up work (JobContext.enqueue): the owning queue's enqueue. */
+  enqueue?: Queue['enqueue'] | undefined
 }
 
 export interface JobEvent {
@@ -45,6 +47,7 @@ export class JobRunner {
   readonly #cancelPollMs: number
   readonly #progressMs: number
   readonly #timeoutMs: number
+  readonly #enqueue: Queue['enqueue'] | undefined
   readonly #onError: (err: unknown) => void
   readonly #onEvent: (event: JobEvent) => void
   readonly #running = new Map<string, Running>()
@@ -55,6 +58,7 @@ export class JobRunner {
     this.#cancelPollMs = opts.cancelPollMs ?? 1000
     this.#progressMs = opts.progressIntervalMs ?? 250
     this.#timeoutMs = opts.timeoutMs ?? 3_600_000
+    this.#enqueue = opts.enqueue
     this.#onError = opts.onError ?? ((err) => process.stderr.write(`rapport queue: ${(err as Error).message}\n`))
     this.#onEvent = opts.onEvent ?? (() => undefined)
   }
@@ -116,7 +120,13 @@ export class JobRunner {
     const { job, controller } = entry
     const progress = new ProgressWriter(this.#db, job, this.#progressMs, this.#onError)
     const timer = setTimeout(() => this.abortLocal(job.id, 'timeout'), this.#timeoutMs)
+    const enqueue = this.#enqueue
     const ctx: JobContext = {
+      db: this.#db,
+      enqueue: (kind, payload, opts) => {
+        if (!enqueue) throw new Error('this queue does not take follow-up jobs')
+        return enqueue(kind, payload, opts)
+      },
       signal: controller.signal,
       progress: (fraction, message) => progress.set(fraction, message),
       transaction: (fn) =>

@@ -60,7 +60,7 @@ export class PgBossQueue implements Queue {
     // Cron runs in our Scheduler (seconds, many schedules per kind), so pg-boss's own is off.
     this.#boss = new PgBoss({ connectionString: opts.connectionString, schema: this.#schema, schedule: false, max: 4, application_name: 'rapport-queue' })
     this.#boss.on('error', this.#onError)
-    this.#runner = new JobRunner(db, { ...opts, timeoutMs: this.#timeoutMs, onError: this.#onError })
+    this.#runner = new JobRunner(db, { ...opts, timeoutMs: this.#timeoutMs, onError: this.#onError, enqueue: (kind, payload, o) => this.enqueue(kind, payload, o) })
     this.#scheduler = new Scheduler(db, (tx, job) => this.#insert(tx, job).then(() => undefined), { ...opts.schedules, onError: this.#onError })
   }
 

@@ -56,6 +56,13 @@ export interface JobInfo {
 
 export interface JobContext {
   /**
+   * The database, for reads and for bookkeeping that must outlive a failed step (a registry row saying the
+   * run failed). Changes that belong to the job's work go through `transaction`.
+   */
+  db: Db
+  /** Queues follow-up work (e.g. a rescore after a large import), as Queue.enqueue. */
+  enqueue(kind: string, payload: JobPayload, opts: EnqueueOptions): Promise<string>
+  /**
    * Records how far the job is (0..1) and what it is doing; cheap to call often (writes are throttled and
    * happen in the background, so it may be called inside ctx.transaction).
    */

@@ -24,6 +24,22 @@ const view360 = z.object({
   recent_events: z.array(eventOut).describe(`The latest ${RECENT_EVENTS} events`),
   reviews: z.array(reviewOut),
   tickets: z.array(ticketOut),
+  intelligence: z.object({
+    scores: z.array(z.object({
+      kind: z.string().describe('churn, clv, next_category, rfm, cluster'),
+      score: z.number().nullable().describe('churn: probability; clv: expected value over 12 months; next_category: best probability; rfm: combined score'),
+      percentile: z.number().nullable().describe('0–100 among the scored customers'),
+      band: z.string().nullable().describe('churn: low, medium or high'),
+      label: z.string().nullable().describe('next_category: the category; rfm: the segment; cluster: the persona'),
+      reasons: z.unknown().describe('churn: [{ feature, value, effect (log-odds), probability }], strongest first'),
+      details: z.unknown().describe('clv: { p_alive, expected_orders, … }; next_category: { probabilities }; rfm: { r, f, m }; cluster: { cluster, persona }'),
+      model_version: z.object({ id: z.number().int(), version: z.number().int(), scored_at: z.string().nullable() }),
+    })).describe('What the active model versions stored for this customer; empty before the first scoring run or without profiling consent'),
+    recommendations: z.array(z.object({
+      rank: z.number().int(), score: z.number(), source: z.enum(['model', 'content', 'popular']),
+      product: z.object({ id: z.number().int(), sku: z.string(), name: z.string(), category: z.string().nullable(), price: z.number().nullable() }),
+    })),
+  }),
 })
 
 /** GET /api/v1/customers/:id/360: one customer's whole picture in one call. */

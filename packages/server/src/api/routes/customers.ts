@@ -3,14 +3,15 @@ import type { Db } from '../../store/db.ts'
 import { getRecordByKey } from '../../services/records/records.ts'
 import { customerOut } from '../entity-outputs.ts'
 import { likePrefix } from '../../store/query/sql-filter.ts'
-import { PassThrough } from 'node:stream'
-import { entitySchemas } from '../../domain/entities.ts'
 import { exportEntity } from '../../services/export/export-entity.ts'
-import { writeRecords } from '../../io/write-records.ts'
 import { SqlFilter } from '../../store/query/sql-filter.ts'
 import { boolParam, errors, rowsAs, safeText, timeParam, workspaceHeader } from '../schemas.ts'
 import { registerCrud, withEtag, type ZodApp } from './crud.ts'
 import { registerCustomer360 } from './customer-360.ts'
+import { registerCustomerSegments } from './segments.ts'
+import { sendCustomerCsv } from './send-customer-csv.ts'
+import { customerScoreParams } from './customer-score-params.ts'
+import { applyCustomerScoreFilters, CUSTOMER_SCORE_SORTS } from '../../store/query/customer-score-filters.ts'
 
 const filters = z.object({
   email: safeText(320).optional().describe('Exact email, case-insensitive'),
@@ -21,6 +22,7 @@ const filters = z.object({
   signed_up_from: timeParam.optional().describe('signup_at >= this'),
   signed_up_to: timeParam.optional().describe('signup_at < this'),
   has_orders: boolParam.optional().describe('true: customers with at least one order; false: customers without any'),
+  ...customerScoreParams.shape,
 })
 
 /** The list's filters as SQL conditions: the list and its CSV export select the same customers. */
@@ -36,6 +38,7 @@ function applyFilters(f: SqlFilter, q: z.output<typeof filters>): void {
   if (q.has_orders !== undefined) {
     f.where(`${q.has_orders ? '' : 'NOT '}EXISTS (SELECT 1 FROM orders o WHERE o.workspace_id = t.workspace_id AND o.customer_id = t.id)`)
   }
+  applyCustomerScoreFilters(f, q)
 }
 
 /** /api/v1/customers: CRUD, list with filters, and lookup by external id. */
@@ -54,6 +57,7 @@ export function customerRoutes(db: Db) {
           name: { expr: 't.name', type: 'text' },
           signup_at: { expr: 't.signup_at', type: 'timestamptz' },
           created_at: { expr: 't.created_at', type: 'timestamptz' },
+          ...CUSTOMER_SCORE_SORTS,
         },
         defaultSort: 'id',
         apply: applyFilters,
@@ -71,21 +75,7 @@ export function customerRoutes(db: Db) {
     }, async (req, reply) => {
       const f = new SqlFilter(req.workspaceId)
       applyFilters(f, req.query)
-      const out = new PassThrough()
-      const rows = exportEntity(db, req.actor, 'customers', 2000, f)
-      // The first page (and the permission check and audit row) before any byte is sent, so a refusal
-      // is a proper error answer rather than a cut-off file.
-      const first = await rows.next()
-      async function* all() {
-        if (!first.done) yield first.value
-        yield* rows
-      }
-      writeRecords(all(), Object.keys(entitySchemas.customers.shape), 'csv', out).then(() => out.end(), (err: unknown) => out.destroy(err as Error))
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="customers.csv"')
-        // A stream: Fastify sends it as it comes, past the serializer (the type only knows the schema's string).
-        .send(out as unknown as string)
+      return sendCustomerCsv(reply, exportEntity(db, req.actor, 'customers', 2000, f), 'customers.csv')
     })
 
     app.get('/by-external/:externalId', {
@@ -97,5 +87,6 @@ export function customerRoutes(db: Db) {
     }, async (req, reply) => rowsAs(customerOut, withEtag(reply, await getRecordByKey(db, req.actor, 'customers', req.params.externalId, 'customer'))))
 
     registerCustomer360(app, db)
+    registerCustomerSegments(app, db)
   }
 }

@@ -5,6 +5,8 @@ import { registerRecommendCommands } from './recommend/register.ts'
 import { registerAnalyzeCommands } from './analyze/register.ts'
 import { registerPredictCommands } from './predict/register.ts'
 import { registerTextCommands } from './text/register.ts'
+import { registerModelCommands } from './models/register.ts'
+import { registerSegmentCommands } from './segments/register.ts'
 import type { CommandGroups } from './groups.ts'
 
 /** Wires every command into the program; each capability owns one folder under commands/. */
@@ -23,4 +25,6 @@ export function registerCommands(program: Command): void {
   registerAnalyzeCommands(groups)
   registerPredictCommands(groups)
   registerTextCommands(groups)
+  registerModelCommands(groups)
+  registerSegmentCommands(groups.program)
 }

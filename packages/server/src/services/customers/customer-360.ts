@@ -4,6 +4,7 @@ import { notFound } from '../../errors/rapport-error.ts'
 import { entityView } from '../../store/entity-view.ts'
 import type { Row } from '../records/records.ts'
 import { readItems } from '../orders/order-items.ts'
+import { customerIntelligence } from '../intelligence/customer-intelligence.ts'
 
 export const RECENT_ORDERS = 10
 export const RECENT_EVENTS = 50
@@ -25,9 +26,9 @@ export interface OrderSummary {
 
 /**
  * Everything known about one customer, read in one repeatable-read snapshot with a fixed number of queries
- * (nine, whatever the customer's history): profile; consent history and the current state (the latest
+ * (eleven, whatever the customer's history): profile; consent history and the current state (the latest
  * record per channel and purpose); order summary with top categories by line revenue; the latest orders
- * with their lines; the latest events, reviews and tickets.
+ * with their lines; the latest events, reviews and tickets; what the active models stored for them (customer-intelligence.ts).
  */
 export async function customer360(db: Db, actor: Actor, customerId: number) {
   requirePermission(actor, 'customers:read')
@@ -45,7 +46,7 @@ export async function customer360(db: Db, actor: Actor, customerId: number) {
     const cv = entityView('customers')
     // The reads are independent: issued together, they travel pipelined on PostgreSQL's transaction
     // connection (one round trip's wait instead of eight); PGlite runs them one after another.
-    const [profiles, history, sums, categories, orders, events, reviews, tickets] = await Promise.all([
+    const [profiles, history, sums, categories, orders, events, reviews, tickets, intelligence] = await Promise.all([
       tx.query<Row>(`SELECT ${cv.select} FROM ${cv.from} WHERE t.workspace_id = $1 AND t.id = $2`, [workspaceId, customerId]),
       recent('consents', 'recorded_at', null),
       tx.query<{ orders: number; revenue_orders: number; revenue: number; first_order_at: string | null; last_order_at: string | null }>(
@@ -70,6 +71,7 @@ export async function customer360(db: Db, actor: Actor, customerId: number) {
       recent('events', 'occurred_at', RECENT_EVENTS),
       recent('reviews', 'reviewed_at', RECENT_REVIEWS),
       recent('tickets', 'opened_at', RECENT_TICKETS),
+      customerIntelligence(tx, workspaceId, customerId),
     ])
     const profile = profiles[0]
     if (!profile) throw notFound(`customer ${customerId}`)
@@ -97,6 +99,7 @@ export async function customer360(db: Db, actor: Actor, customerId: number) {
       recent_events: events,
       reviews,
       tickets,
+      intelligence,
     }
   })
 }

@@ -10,7 +10,7 @@ import { InputError } from '../../errors/rapport-error.ts'
  */
 export const MODEL_FORMAT = 'rapport.model'
 export const MODEL_ENVELOPE_VERSION = 1
-export const MODEL_KINDS = ['classifier', 'text', 'recommender'] as const
+export const MODEL_KINDS = ['classifier', 'text', 'recommender', 'clv', 'segmentation', 'rules', 'anomaly'] as const
 export type ModelFileKind = (typeof MODEL_KINDS)[number]
 
 const trainedOnSchema = z.object({ file: z.string().optional(), rows: z.number().int().nonnegative() }).catchall(z.unknown())

@@ -41,16 +41,18 @@ export function securitySuite(ctx: () => ApiContext): void {
       const review = (await a('POST', '/api/v1/reviews', { customer_id: 'sa1', sku: 'sa-p1', rating: 5, reviewed_at: '2025-01-02T00:00:00Z' })).body
       const ticket = (await a('POST', '/api/v1/tickets', { external_id: 'sa-t1', customer_id: 'sa1', channel: 'email', subject: 'Hi', opened_at: '2025-01-03T00:00:00Z' })).body
       const consent = (await a('POST', '/api/v1/consents', { customer_id: 'sa1', channel: 'email', status: 'granted', recorded_at: '2025-01-01T00:00:00Z' })).body
+      const segment = (await a('POST', '/api/v1/segments', { name: 'sec segment', tree: { type: 'profile', field: 'city', op: 'is', value: '上海' } })).body
       const member = await createUser(db, systemActor(a.id), { email: 'sec-member@example.com', name: 'M', role: 'viewer', password: 'long-enough-pw' })
       const [key] = await db.query<{ id: number }>('SELECT id FROM api_keys WHERE workspace_id = $1 ORDER BY id LIMIT 1', [a.id])
       for (const [prefix, id] of Object.entries({
         customers: customer.id, products: product.id, orders: order.id, events: event.id, reviews: review.id, tickets: ticket.id,
-        consents: consent.id, members: member.user.id, keys: key?.id,
+        consents: consent.id, members: member.user.id, keys: key?.id, segments: segment.id,
       })) {
         assert.ok(id !== undefined, `workspace A has a ${prefix} record`)
         idsOfA.set(prefix, String(id))
       }
       idsOfA.set('jobs', await queueOf(db).enqueue('workspace.stats', {}, { workspaceId: a.id, actorLabel: 'test' }))
+      idsOfA.set('customerId', String(customer.id))
       idsOfA.set('externalId', 'sa1')
       idsOfA.set('sku', 'sa-p1')
     })

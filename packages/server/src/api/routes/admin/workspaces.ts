@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { RapportError } from '../../../errors/rapport-error.ts'
 import { createWorkspace, listWorkspaces } from '../../../services/workspaces/workspaces.ts'
+import { setWorkspaceTimeZone } from '../../../services/workspaces/workspace-time-zone.ts'
 import type { Db } from '../../../store/db.ts'
 import { errors, workspaceHeader } from '../../schemas.ts'
 import type { ZodApp } from '../crud.ts'
@@ -29,5 +30,14 @@ export function workspaceRoutes(db: Db) {
       reply.code(201)
       return { ...ws, role: 'owner' }
     })
+
+    app.patch('/current/time-zone', {
+      config: { access: 'settings:write' },
+      schema: {
+        tags, summary: 'Set the time zone calendar conditions are read in (segments, growth per day)', headers: workspaceHeader,
+        body: z.strictObject({ time_zone: z.string().min(1).max(64).describe('IANA name, e.g. Asia/Shanghai') }),
+        response: { 200: z.object({ time_zone: z.string() }), ...errors(400, 401, 403) },
+      },
+    }, async (req) => setWorkspaceTimeZone(db, req.actor, req.body.time_zone))
   }
 }

@@ -1,0 +1,54 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { createServer, type AddressInfo } from 'node:net'
+import { mailerContract } from './mailer.contract.ts'
+import { MailError } from './mailer.ts'
+import { smtpMailer } from './smtp-mailer.ts'
+import { startSmtpRecorder } from './smtp-recorder.ts'
+
+mailerContract('SMTP (nodemailer pool)', (servers) => smtpMailer({ servers, maxConnections: 4 }))
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const s = createServer()
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()))
+  const port = (s.address() as AddressInfo).port
+  await new Promise<void>((r) => s.close(() => r()))
+  return port
+}
+
+test('SMTP: several servers share the sends in turn, and a server that is down is skipped', async () => {
+  const a = await startSmtpRecorder()
+  const b = await startSmtpRecorder()
+  const down = await closedPort()
+  const mailer = smtpMailer({ servers: [{ host: a.host, port: a.port }, { host: '127.0.0.1', port: down }, { host: b.host, port: b.port }], timeoutMs: 2000 })
+  try {
+    for (let i = 0; i < 9; i++) await mailer.send({ from: 'a@shop.example', to: `r${i}@example.com`, subject: 's', text: 't', messageId: `<r${i}@x>` })
+    assert.equal(a.messages.length + b.messages.length, 9)
+    assert.ok(a.messages.length >= 3 && b.messages.length >= 3, `${a.messages.length} / ${b.messages.length}`)
+    await assert.rejects(mailer.verify(), (e: unknown) => e instanceof MailError && e.kind === 'temporary' && e.message.includes(`127.0.0.1:${down}`))
+  } finally {
+    await mailer.close()
+    await a.close()
+    await b.close()
+  }
+})
+
+test('SMTP: wrong credentials are a permanent failure; right ones send', async () => {
+  const server = await startSmtpRecorder({ auth: { user: 'shop', pass: 'secret' } })
+  const wrong = smtpMailer({ servers: [{ host: server.host, port: server.port, auth: { user: 'shop', pass: 'nope' } }] })
+  const right = smtpMailer({ servers: [{ host: server.host, port: server.port, auth: { user: 'shop', pass: 'secret' } }] })
+  try {
+    await assert.rejects(wrong.verify(), (e: unknown) => e instanceof MailError && e.kind === 'permanent' && e.responseCode === 535)
+    await right.send({ from: 'a@shop.example', to: 'x@example.com', subject: 's', text: 't', messageId: '<auth@x>' })
+    assert.equal(server.messages.length, 1)
+  } finally {
+    await wrong.close()
+    await right.close()
+    await server.close()
+  }
+})
+
+test('SMTP: no server configured is refused up front', () => {
+  assert.throws(() => smtpMailer({ servers: [] }), (e: unknown) => e instanceof MailError && e.kind === 'permanent')
+})

@@ -1,0 +1,62 @@
+import { z } from 'zod'
+import { JobFailure, type JobHandler } from '../adapters/queue/index.ts'
+import { InputError } from '../errors/rapport-error.ts'
+import { implementedKinds, modelKind } from '../services/intelligence/model-kinds.ts'
+import { rescoreModel, trainModel } from '../services/intelligence/run-model.ts'
+import { jobRunEnv } from './models-train.job.ts'
+
+const payloadSchema = z.strictObject({
+  kinds: z.array(z.string()).optional(),
+  /** Rescore with the active versions only (after an import) instead of retraining. */
+  rescore_only: z.boolean().default(false),
+})
+
+export interface RefreshStep {
+  kind: string
+  status: 'active' | 'trained' | 'insufficient_data' | 'rescored' | 'no_active_version' | 'failed'
+  reason: string | null
+  versionId: number | null
+  rows: number | null
+  seconds: number
+}
+
+/**
+ * `models.refresh`: every model kind in turn (the nightly schedule, first start of the demo, after a large
+ * import): trains a new version and scores with it when it is activated; when it is not, rescores the
+ * current data with the active one. A kind that fails does not stop the others: the job fails at the end,
+ * naming them, with every kind's outcome as its result.
+ */
+export const modelsRefreshJob: JobHandler = async (job, ctx) => {
+  const parsed = payloadSchema.safeParse(job.payload)
+  if (!parsed.success) throw new InputError(`models.refresh payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+  const kinds = parsed.data.kinds ?? implementedKinds()
+  for (const k of kinds) modelKind(k)
+  const steps: RefreshStep[] = []
+  for (const [i, kind] of kinds.entries()) {
+    ctx.signal.throwIfAborted()
+    const env = jobRunEnv(job, ctx)
+    const scaled = { ...env, progress: (f: number, m: string) => ctx.progress((i + f) / kinds.length, `${kind}: ${m}`) }
+    const t0 = performance.now()
+    const seconds = () => Math.round((performance.now() - t0) / 100) / 10
+    try {
+      if (parsed.data.rescore_only) {
+        const r = await rescoreModel(scaled, kind)
+        steps.push(r ? { kind, status: 'rescored', reason: null, versionId: r.versionId, rows: r.rows, seconds: seconds() } : { kind, status: 'no_active_version', reason: null, versionId: null, rows: null, seconds: seconds() })
+        continue
+      }
+      const r = await trainModel(scaled, kind)
+      if (r.status === 'trained') {
+        const again = await rescoreModel(scaled, kind)
+        steps.push({ kind, status: 'trained', reason: r.reason, versionId: r.versionId, rows: again?.rows ?? null, seconds: seconds() })
+      } else {
+        steps.push({ kind, status: r.status, reason: r.reason, versionId: r.versionId, rows: r.scored?.rows ?? null, seconds: seconds() })
+      }
+    } catch (err) {
+      if (ctx.signal.aborted) throw err
+      steps.push({ kind, status: 'failed', reason: (err as Error).message, versionId: null, rows: null, seconds: seconds() })
+    }
+  }
+  const failed = steps.filter((s) => s.status === 'failed')
+  if (failed.length > 0) throw new JobFailure(`${failed.map((s) => `${s.kind}: ${s.reason}`).join('; ')}`, { steps })
+  return { steps }
+}
