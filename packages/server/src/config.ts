@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import type { SmtpServerConfig } from './adapters/mailer/smtp-mailer.ts'
 import { parseCron } from './adapters/queue/cron.ts'
 import { RapportError } from './errors/rapport-error.ts'
 
@@ -36,6 +37,20 @@ const schema = z.object({
   RAPPORT_MODELS_CRON: z.string().min(1).default('30 2 * * *').refine((v) => v === 'off' || validCron(v), 'must be a cron expression (5 fields, UTC) or off'),
   /** Train and score the demo workspace's models in the background right after it is loaded. */
   RAPPORT_DEMO_MODELS: z.enum(['0', '1']).default('1'),
+  /** SMTP servers for campaigns, comma-separated smtp://[user:pass@]host:port or smtps://… (several: sends take turns). */
+  RAPPORT_SMTP_URLS: z.string().min(1).refine((v) => v.split(',').every((u) => smtpUrl(u.trim()) !== null), 'must be smtp://[user:pass@]host:port or smtps://…, comma-separated').optional(),
+  /** `rapport serve` runs an SMTP catcher on loopback (its messages in the Outbox page); e-mail goes there when no RAPPORT_SMTP_URLS. */
+  RAPPORT_CATCHER: z.enum(['0', '1']).default('1'),
+  RAPPORT_CATCHER_PORT: z.coerce.number().int().min(0).max(65535).default(1025),
+  /** The SMS gateway messages are POSTed to (JSON { to, text, reference, sender }). */
+  RAPPORT_SMS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The gateway's credential as one header, "name: value" (e.g. "authorization: Bearer …"). */
+  RAPPORT_SMS_AUTH_HEADER: z.string().regex(/^[A-Za-z0-9-]+:\s*\S.*$/, 'must be "name: value"').optional(),
+  RAPPORT_SMS_SENDER: z.string().min(1).max(20).optional(),
+  /** Seconds without a heartbeat after which a campaign sender counts as dead and its in-flight rows become uncertain. */
+  RAPPORT_SENDER_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  /** Where recipients reach this server (tracking links, unsubscribe pages); default http://HOST:PORT. */
+  RAPPORT_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 })
 
 const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url))
@@ -61,6 +76,14 @@ export interface Config {
   /** undefined = no nightly retraining. */
   modelsCron: string | undefined
   demoModels: boolean
+  smtpServers: SmtpServerConfig[]
+  catcher: boolean
+  catcherPort: number
+  sms: { url: string; authHeader: { name: string; value: string } | undefined; sender: string | undefined } | undefined
+  publicUrl: string
+  /** RAPPORT_PUBLIC_URL was given (else publicUrl is derived from HOST and PORT). */
+  publicUrlGiven: boolean
+  senderLeaseSeconds: number
 }
 
 /** Reads and validates the environment (empty strings count as unset). */
@@ -93,7 +116,38 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadDir: e.RAPPORT_UPLOAD_DIR,
     modelsCron: e.RAPPORT_MODELS_CRON === 'off' ? undefined : e.RAPPORT_MODELS_CRON,
     demoModels: e.RAPPORT_DEMO_MODELS === '1',
+    smtpServers: (e.RAPPORT_SMTP_URLS ?? '').split(',').map((u) => smtpUrl(u.trim())).filter((s) => s !== null),
+    catcher: e.RAPPORT_CATCHER === '1',
+    catcherPort: e.RAPPORT_CATCHER_PORT,
+    sms: e.RAPPORT_SMS_URL === undefined ? undefined : { url: e.RAPPORT_SMS_URL, authHeader: header(e.RAPPORT_SMS_AUTH_HEADER), sender: e.RAPPORT_SMS_SENDER },
+    publicUrl: (e.RAPPORT_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrlGiven: e.RAPPORT_PUBLIC_URL !== undefined,
+    senderLeaseSeconds: e.RAPPORT_SENDER_LEASE_SECONDS,
   }
+}
+
+/** smtp://user:pass@host:port (STARTTLS when offered) or smtps://… (TLS from the first byte); null if not one. */
+export function smtpUrl(s: string): SmtpServerConfig | null {
+  let u: URL
+  try {
+    u = new URL(s)
+  } catch {
+    return null
+  }
+  if ((u.protocol !== 'smtp:' && u.protocol !== 'smtps:') || u.hostname === '') return null
+  const secure = u.protocol === 'smtps:'
+  return {
+    host: u.hostname.replace(/^\[|\]$/g, ''),
+    port: u.port === '' ? (secure ? 465 : 587) : Number(u.port),
+    secure,
+    ...(u.username !== '' && { auth: { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } }),
+  }
+}
+
+function header(v: string | undefined): { name: string; value: string } | undefined {
+  if (v === undefined) return undefined
+  const i = v.indexOf(':')
+  return { name: v.slice(0, i).trim().toLowerCase(), value: v.slice(i + 1).trim() }
 }
 
 function validCron(v: string): boolean {

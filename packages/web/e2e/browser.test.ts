@@ -14,6 +14,7 @@ import { importsSuite } from './suites/imports.ts'
 import { insightsSuite } from './suites/insights.ts'
 import { modelsSuite } from './suites/models.ts'
 import { segmentsSuite } from './suites/segments.ts'
+import { campaignsSuite } from './suites/campaigns.ts'
 
 describe('dashboard in Chromium', () => {
   let world: World | undefined
@@ -36,4 +37,5 @@ describe('dashboard in Chromium', () => {
   insightsSuite(get)
   modelsSuite(get)
   segmentsSuite(get)
+  campaignsSuite(get)
 })

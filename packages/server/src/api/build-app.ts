@@ -7,6 +7,7 @@ import { RapportError } from '../errors/rapport-error.ts'
 import { loggerConfig, type ApiLoggerOptions } from './logging.ts'
 import { normaliseError } from './errors/normalise-error.ts'
 import { sendError } from './errors/send-error.ts'
+import { campaignRoutes } from './routes/campaigns.ts'
 import { consentRoutes } from './routes/consents.ts'
 import { customerRoutes } from './routes/customers.ts'
 import { eventRoutes } from './routes/events.ts'
@@ -17,6 +18,7 @@ import { segmentRoutes } from './routes/segments.ts'
 import { orderRoutes } from './routes/orders.ts'
 import { productRoutes } from './routes/products.ts'
 import { reviewRoutes } from './routes/reviews.ts'
+import { trackingRoutes } from './routes/tracking.ts'
 import { ticketRoutes } from './routes/tickets.ts'
 import { useAuth, SESSION_COOKIE } from './plugins/auth.ts'
 import { maskResponses } from './plugins/mask-responses.ts'
@@ -46,6 +48,8 @@ export interface AppOptions {
   webDir?: string | undefined
   /** Uploads to /api/v1/imports (streamed): largest file (default 1 GiB) and stored chunk size (default 8 MiB). */
   uploads?: Partial<UploadLimits> | undefined
+  /** Requests per minute from one address to each public tracking endpoint (/t; default 600). */
+  trackingPerMinute?: number | undefined
 }
 
 /**
@@ -123,6 +127,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     registerHealth(r, opts.db)
     r.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger())
   })
+  app.register(trackingRoutes(opts.db, { perMinute: opts.trackingPerMinute }), { prefix: '/t' })
 
   app.register(async (api) => {
     api.register(authRoutes(opts.db, { policy, secureCookies }), { prefix: '/auth' })
@@ -134,6 +139,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     api.register(modelRoutes(opts.db, opts.queue), { prefix: '/models' })
     api.register(insightRoutes(opts.db), { prefix: '/insights' })
     api.register(segmentRoutes(opts.db, opts.queue), { prefix: '/segments' })
+    api.register(campaignRoutes(opts.db, opts.queue), { prefix: '/campaigns' })
     api.register(importRoutes(opts.db, opts.queue, opts.uploads), { prefix: '/imports' })
     api.register(customerRoutes(opts.db), { prefix: '/customers' })
     api.register(productRoutes(opts.db), { prefix: '/products' })

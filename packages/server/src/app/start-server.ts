@@ -10,6 +10,10 @@ import { ensureWorkspace } from '../services/workspaces/workspaces.ts'
 import type { Db } from '../store/db.ts'
 import { describeDb, openDb } from '../store/open-db.ts'
 import { startServerQueue } from './start-worker.ts'
+import { startSmtpRecorder, type RecordedMail, type SmtpRecorder } from '../adapters/mailer/smtp-recorder.ts'
+import { channelsFromConfig, configureChannels, currentChannels } from '../services/campaigns/channels.ts'
+import { recordCaughtMail } from '../services/campaigns/outbox.ts'
+import { setUpDemoCampaigns } from '../services/demo/demo-campaigns.ts'
 
 export const DEMO_WORKSPACE = 'demo'
 
@@ -37,6 +41,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   // Before the queue sweeps abandoned uploads (PGlite keeps their bytes there).
   if (config.uploadDir !== undefined) setUploadSpoolRoot(resolve(config.uploadDir))
   const db = await openDb(dbConfig)
+  let catcher: SmtpRecorder | null = null
   log(`database: ${describeDb(dbConfig)} (ready in ${seconds(t0)} s)`)
   try {
     const wantDemo = opts.demo ?? config.loadDemo
@@ -47,11 +52,16 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       const ws = await ensureWorkspace(db, DEMO_WORKSPACE)
       demoWs = ws
       await loadDemo(db, { actor: systemActor(ws), onEntity: (s) => log(`  ${s.entity}: ${s.read} rows in ${s.seconds.toFixed(1)} s`) })
+      await setUpDemoCampaigns(db, systemActor(ws))
+      await (await import('../services/demo/demo-campaign-history.ts')).loadDemoCampaignHistory(db, systemActor(ws))
     }
     // The owner first (it is created only while no account exists), then the demo's accounts per role.
     const owner = await ensureFirstOwner(db, { email: config.adminEmail, password: config.adminPassword, landIn: demoWs })
     if (demoWs !== undefined) demoUsers = await ensureDemoUsers(db, demoWs)
     // Loaded here so the other commands don't pay for Fastify at start-up.
+    // Channels before the queue: a send job left from the last run may start at once.
+    catcher = config.catcher ? await startCatcher(db, config.catcherPort, log) : null
+    configureChannels(channelsFromConfig(config, catcher ?? undefined))
     const queue = await startServerQueue(db, config, log)
     await ensureModelSchedules(db, queue, config.modelsCron)
     const { buildApp } = await import('../api/build-app.ts')
@@ -66,6 +76,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     const address = app.server.address()
     const port = typeof address === 'object' && address ? address.port : config.port
     const url = `http://${config.host}:${port}`
+    // Tracking links name the address the server really listens on (PORT=0 picks one) unless RAPPORT_PUBLIC_URL says otherwise.
+    if (!config.publicUrlGiven) configureChannels({ ...currentChannels(), publicUrl: url })
+    const email = currentChannels().email
+    log(email ? `campaign e-mail goes to ${email.label}${catcher && config.smtpServers.length > 0 ? `; the catcher on smtp://127.0.0.1:${catcher.port} takes test sends` : ''}` : 'campaign e-mail: no SMTP server (set RAPPORT_SMTP_URLS, or RAPPORT_CATCHER=1)')
     const { webAppAvailable } = await import('../api/plugins/web-app.ts')
     if (webAppAvailable(config.webDir)) log(`Rapport on ${url} (dashboard at ${url}/, API docs at ${url}/docs) — ready in ${seconds(t0)} s`)
     else log(`Rapport on ${url} (API only, docs at ${url}/docs; no dashboard build in ${config.webDir}: npm run build) — ready in ${seconds(t0)} s`)
@@ -88,13 +102,33 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       async close() {
         await app.close()
         await queue.stop()
+        await currentChannels().email?.mailer.close()
+        configureChannels(null)
+        await catcher?.close()
         await db.close()
       },
     }
   } catch (err) {
+    await catcher?.close()
     await db.close()
     throw err
   }
+}
+
+/**
+ * The built-in SMTP catcher (development and the demo): on loopback, port 1025 like Mailpit's, or any free port
+ * when that is taken; what it catches is filed for the Outbox page.
+ */
+async function startCatcher(db: Db, port: number, log: (s: string) => void): Promise<SmtpRecorder> {
+  const onMessage = async (m: RecordedMail) => {
+    await recordCaughtMail(db, m).catch((e: unknown) => log(`catcher: a message could not be stored: ${(e as Error).message}`))
+  }
+  const c = await startSmtpRecorder({ port, onMessage, keep: false }).catch(async (e: unknown) => {
+    if ((e as { code?: unknown }).code !== 'EADDRINUSE' || port === 0) throw e
+    return startSmtpRecorder({ port: 0, onMessage, keep: false })
+  })
+  log(`SMTP catcher on smtp://127.0.0.1:${c.port} (caught mail in the dashboard's Outbox)`)
+  return c
 }
 
 async function isEmpty(db: Db): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { JobFailure, type JobHandler } from '../adapters/queue/index.ts'
 import { InputError } from '../errors/rapport-error.ts'
-import { implementedKinds, modelKind } from '../services/intelligence/model-kinds.ts'
+import { modelKind, refreshedKinds } from '../services/intelligence/model-kinds.ts'
 import { rescoreModel, trainModel } from '../services/intelligence/run-model.ts'
 import { jobRunEnv } from './models-train.job.ts'
 
@@ -29,7 +29,7 @@ export interface RefreshStep {
 export const modelsRefreshJob: JobHandler = async (job, ctx) => {
   const parsed = payloadSchema.safeParse(job.payload)
   if (!parsed.success) throw new InputError(`models.refresh payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
-  const kinds = parsed.data.kinds ?? implementedKinds()
+  const kinds = parsed.data.kinds ?? refreshedKinds()
   for (const k of kinds) modelKind(k)
   const steps: RefreshStep[] = []
   for (const [i, kind] of kinds.entries()) {

@@ -1,4 +1,6 @@
 import type { JobHandler } from '../adapters/queue/index.ts'
+import { campaignsPickWinnerJob } from './campaigns-pick-winner.job.ts'
+import { campaignsSendJob } from './campaigns-send.job.ts'
 import { importJob } from './import.job.ts'
 import { modelsPromoteJob } from './models-promote.job.ts'
 import { modelsRefreshJob } from './models-refresh.job.ts'
@@ -17,6 +19,8 @@ export const jobRegistry: ReadonlyMap<string, JobHandler> = new Map<string, JobH
   ['models.refresh', modelsRefreshJob],
   ['models.promote', modelsPromoteJob],
   ['segments.refresh', segmentsRefreshJob],
+  ['campaigns.send', campaignsSendJob],
+  ['campaigns.pick-winner', campaignsPickWinnerJob],
 ])
 
 export const JOB_KINDS = [...jobRegistry.keys()]

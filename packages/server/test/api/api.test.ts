@@ -11,6 +11,7 @@ import { docsAndLogsSuite } from './suites/docs-and-logs.ts'
 import { securitySuite } from './suites/security.ts'
 import { jobsSuite } from './suites/jobs.ts'
 import { modelsSuite } from './suites/models.ts'
+import { campaignsSuite } from './suites/campaigns.ts'
 import { segmentsSuite } from './suites/segments.ts'
 
 /**
@@ -42,5 +43,6 @@ for (const backend of backends()) {
     jobsSuite(get)
     modelsSuite(get)
     segmentsSuite(get)
+    campaignsSuite(get)
   })
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { createServer, type AddressInfo } from 'node:net'
+import { closedPort } from '../../../test/closed-port.ts'
 import { mailerContract } from './mailer.contract.ts'
 import { MailError } from './mailer.ts'
 import { smtpMailer } from './smtp-mailer.ts'
@@ -8,14 +8,6 @@ import { startSmtpRecorder } from './smtp-recorder.ts'
 
 mailerContract('SMTP (nodemailer pool)', (servers) => smtpMailer({ servers, maxConnections: 4 }))
 
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const s = createServer()
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()))
-  const port = (s.address() as AddressInfo).port
-  await new Promise<void>((r) => s.close(() => r()))
-  return port
-}
 
 test('SMTP: several servers share the sends in turn, and a server that is down is skipped', async () => {
   const a = await startSmtpRecorder()

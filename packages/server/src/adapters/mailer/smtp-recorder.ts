@@ -31,7 +31,13 @@ export interface SmtpRecorder {
  * libraries). The mailer's contract tests send to it; the built-in catcher of `rapport serve` is this server
  * with the messages stored for the Outbox page.
  */
-export async function startSmtpRecorder(opts: { port?: number; auth?: { user: string; pass: string }; onMessage?: (m: RecordedMail) => void | Promise<void> } = {}): Promise<SmtpRecorder> {
+export async function startSmtpRecorder(opts: {
+  port?: number
+  auth?: { user: string; pass: string }
+  onMessage?: (m: RecordedMail) => void | Promise<void>
+  /** Keep every message in `messages` (default true; the catcher stores them elsewhere and keeps none). */
+  keep?: boolean
+} = {}): Promise<SmtpRecorder> {
   const messages: RecordedMail[] = []
   let refusals = 0
   let refusal = { code: 451, message: 'try again later' }
@@ -67,7 +73,7 @@ export async function startSmtpRecorder(opts: { port?: number; auth?: { user: st
           headers,
           receivedAt: new Date(),
         }
-        messages.push(mail)
+        if (opts.keep !== false) messages.push(mail)
         await opts.onMessage?.(mail)
         callback()
       }, (err: unknown) => callback(err as Error))

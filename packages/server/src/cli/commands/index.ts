@@ -6,6 +6,7 @@ import { registerAnalyzeCommands } from './analyze/register.ts'
 import { registerPredictCommands } from './predict/register.ts'
 import { registerTextCommands } from './text/register.ts'
 import { registerModelCommands } from './models/register.ts'
+import { registerCampaignCommands } from './campaigns/register.ts'
 import { registerSegmentCommands } from './segments/register.ts'
 import type { CommandGroups } from './groups.ts'
 
@@ -27,4 +28,5 @@ export function registerCommands(program: Command): void {
   registerTextCommands(groups)
   registerModelCommands(groups)
   registerSegmentCommands(groups.program)
+  registerCampaignCommands(groups.program)
 }

@@ -8,6 +8,7 @@ import { clustersModel } from './kinds/clusters.ts'
 import { nextCategoryModel } from './kinds/next-category.ts'
 import { sentimentModel } from './kinds/sentiment.ts'
 import { anomalyModel } from './kinds/anomaly.ts'
+import { upliftModel } from './kinds/uplift.ts'
 import { MODEL_KIND_NAMES, type ModelKind, type ModelKindName } from './model-kind.ts'
 
 /** Every model kind the platform trains, in the order a full refresh runs them (one line per kind). */
@@ -21,11 +22,15 @@ export const MODEL_KINDS: readonly ModelKind[] = [
   nextCategoryModel,
   sentimentModel,
   anomalyModel,
+  upliftModel,
 ]
 
 const byName = new Map<string, ModelKind>(MODEL_KINDS.map((k) => [k.name, k]))
 
 export const implementedKinds = (): ModelKindName[] => MODEL_KINDS.map((k) => k.name)
+
+/** The kinds a refresh of "every model" trains: all but those trained only on request (uplift, from finished campaigns). */
+export const refreshedKinds = (): ModelKindName[] => MODEL_KINDS.filter((k) => k.inFullRefresh !== false).map((k) => k.name)
 
 /** The kind called `name`, or a validation error listing the kinds there are. */
 export function modelKind(name: string): ModelKind {

@@ -42,11 +42,15 @@ export function securitySuite(ctx: () => ApiContext): void {
       const ticket = (await a('POST', '/api/v1/tickets', { external_id: 'sa-t1', customer_id: 'sa1', channel: 'email', subject: 'Hi', opened_at: '2025-01-03T00:00:00Z' })).body
       const consent = (await a('POST', '/api/v1/consents', { customer_id: 'sa1', channel: 'email', status: 'granted', recorded_at: '2025-01-01T00:00:00Z' })).body
       const segment = (await a('POST', '/api/v1/segments', { name: 'sec segment', tree: { type: 'profile', field: 'city', op: 'is', value: '上海' } })).body
+      const campaign = (await a('POST', '/api/v1/campaigns', {
+        name: 'sec campaign', channel: 'email', segment_id: segment.id, from_address: 'news@sec.example',
+        variants: [{ name: 'A', template: { en: { subject: 'Hi', html: '<a href="{{ unsubscribe_url }}">unsubscribe</a>', text: 'Hi {{ unsubscribe_url }}' } } }],
+      })).body
       const member = await createUser(db, systemActor(a.id), { email: 'sec-member@example.com', name: 'M', role: 'viewer', password: 'long-enough-pw' })
       const [key] = await db.query<{ id: number }>('SELECT id FROM api_keys WHERE workspace_id = $1 ORDER BY id LIMIT 1', [a.id])
       for (const [prefix, id] of Object.entries({
         customers: customer.id, products: product.id, orders: order.id, events: event.id, reviews: review.id, tickets: ticket.id,
-        consents: consent.id, members: member.user.id, keys: key?.id, segments: segment.id,
+        consents: consent.id, members: member.user.id, keys: key?.id, segments: segment.id, campaigns: campaign.id,
       })) {
         assert.ok(id !== undefined, `workspace A has a ${prefix} record`)
         idsOfA.set(prefix, String(id))

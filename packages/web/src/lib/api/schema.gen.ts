@@ -60,6 +60,367 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/t/o/{*}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open pixel (a 1×1 GIF); records the first open */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The signed token */
+                    "*": string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/t/c/{*}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Click redirect: records the click and redirects to the signed target (http/https only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The signed token */
+                    "*": string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/t/u/{*}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unsubscribe page (asks first: link scanners must not unsubscribe anyone) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The signed token */
+                    "*": string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Unsubscribe (the page's button, or a mail client's RFC 8058 one-click POST) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The signed token */
+                    "*": string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/t/webhooks/{workspace}/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bounce, complaint and delivery reports (signed: x-rapport-signature) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Workspace id */
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            matched: number;
+                            suppressed: number;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/t/webhooks/{workspace}/sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** SMS delivery reports and replies ("STOP" / "退订" unsubscribes; signed: x-rapport-signature) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Workspace id */
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            matched: number;
+                            revoked: number;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -2333,7 +2694,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    kind?: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly";
+                    kind?: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly" | "uplift";
                     status?: "training" | "trained" | "active" | "retired" | "insufficient_data" | "failed";
                     /** @description Page size (1-500) */
                     limit?: string;
@@ -2356,7 +2717,7 @@ export interface paths {
                         "application/json": {
                             kinds: {
                                 /** @enum {string} */
-                                kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly";
+                                kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly" | "uplift";
                                 title: {
                                     en: string;
                                     "zh-CN": string;
@@ -2364,7 +2725,7 @@ export interface paths {
                                 active: {
                                     id: number;
                                     /** @enum {string} */
-                                    kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly";
+                                    kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly" | "uplift";
                                     /** @description 1, 2, … per kind */
                                     version: number;
                                     /**
@@ -2397,7 +2758,7 @@ export interface paths {
                                 latest: {
                                     id: number;
                                     /** @enum {string} */
-                                    kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly";
+                                    kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly" | "uplift";
                                     /** @description 1, 2, … per kind */
                                     version: number;
                                     /**
@@ -2431,7 +2792,7 @@ export interface paths {
                             data: {
                                 id: number;
                                 /** @enum {string} */
-                                kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly";
+                                kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly" | "uplift";
                                 /** @description 1, 2, … per kind */
                                 version: number;
                                 /**
@@ -2563,7 +2924,7 @@ export interface paths {
                         "application/json": {
                             id: number;
                             /** @enum {string} */
-                            kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly";
+                            kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly" | "uplift";
                             /** @description 1, 2, … per kind */
                             version: number;
                             /**
@@ -2703,7 +3064,7 @@ export interface paths {
                 };
                 path: {
                     /** @description Model kind */
-                    kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly";
+                    kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly" | "uplift";
                 };
                 cookie?: never;
             };
@@ -2834,7 +3195,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        kinds?: ("churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly")[];
+                        kinds?: ("churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly" | "uplift")[];
                         /** @default false */
                         rescore_only?: boolean;
                     };
@@ -5506,6 +5867,4559 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Campaigns, newest first, with their audience and send progress */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (1-500) */
+                    limit?: string;
+                    cursor?: string;
+                    status?: "draft" | "sending" | "paused" | "done" | "cancelled";
+                };
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                name: string;
+                                /** @enum {string} */
+                                channel: "email" | "sms";
+                                purpose: string;
+                                /** @enum {string} */
+                                status: "draft" | "sending" | "paused" | "done" | "cancelled";
+                                segment_id: number | null;
+                                from_address: string | null;
+                                variants: {
+                                    name: string;
+                                    /** @default 1 */
+                                    weight: number;
+                                    template: {
+                                        en: {
+                                            subject?: string;
+                                            html?: string;
+                                            text: string;
+                                        };
+                                        zh?: {
+                                            subject?: string;
+                                            html?: string;
+                                            text: string;
+                                        };
+                                    };
+                                }[];
+                                holdout_pct: number;
+                                settings: {
+                                    /** @default 0 */
+                                    rate_per_second: number;
+                                    /** @default 20 */
+                                    concurrency: number;
+                                    /** @default 5 */
+                                    max_attempts: number;
+                                    /** @default 0.5 */
+                                    error_pause_rate: number;
+                                    /** @default true */
+                                    exclude_negative_tickets: boolean;
+                                    /** @default 7 */
+                                    attribution_days: number;
+                                    /**
+                                     * @default {
+                                     *       "mode": "everyone"
+                                     *     }
+                                     */
+                                    targeting: {
+                                        /** @enum {string} */
+                                        mode: "everyone";
+                                    } | {
+                                        /** @enum {string} */
+                                        mode: "top_uplift";
+                                        /** @description Share of the eligible audience, by predicted uplift, highest first */
+                                        top_pct: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        mode: "no_sleeping_dogs";
+                                    };
+                                    /** @default null */
+                                    winner_test: {
+                                        /** @default 20 */
+                                        sample_pct: number;
+                                        /** @default 4 */
+                                        wait_hours: number;
+                                        /**
+                                         * @default clicks
+                                         * @enum {string}
+                                         */
+                                        metric: "clicks" | "conversions";
+                                    } | null;
+                                };
+                                /** @description Why it is paused (a person, or the automatic error-rate pause with the last error) */
+                                pause_reason: string | null;
+                                /** @description The outcome of "test, then send the winner" */
+                                winner: {
+                                    winner: string;
+                                    /** @enum {string} */
+                                    metric: "clicks" | "conversions";
+                                    rate: number;
+                                    runner_up: string | null;
+                                    runner_up_rate: number | null;
+                                    p_value: number | null;
+                                    significant: boolean;
+                                    picked_at: string;
+                                    variants: {
+                                        name: string;
+                                        n: number;
+                                        conversions: number;
+                                    }[];
+                                } | null;
+                                send_job_id: string | null;
+                                /** @description When the audience was frozen and sending started */
+                                planned_at: string | null;
+                                finished_at: string | null;
+                                created_by: string;
+                                created_at: string;
+                                updated_at: string;
+                                /** @description The frozen audience by group and exclusion reason; null for a draft */
+                                plan: {
+                                    /** @description Members of the segment when the audience was frozen */
+                                    audience: number;
+                                    treated: number;
+                                    holdout: number;
+                                    excluded: {
+                                        no_address: number;
+                                        suppressed: number;
+                                        no_consent: number;
+                                        negative_ticket: number;
+                                        frequency_cap: number;
+                                        global_control: number;
+                                        uplift_targeting: number;
+                                    };
+                                    variants: {
+                                        [key: string]: number;
+                                    };
+                                    /** @description Treated recipients waiting for the winner of a variant test */
+                                    held: number;
+                                } | null;
+                                /** @description Treated recipients by send state */
+                                progress: {
+                                    planned: number;
+                                    sending: number;
+                                    sent: number;
+                                    failed: number;
+                                    uncertain: number;
+                                    held: number;
+                                } | null;
+                            }[];
+                            /** @description Pass as `cursor` for the next page; null on the last */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a draft campaign (templates are checked: syntax errors and unknown merge fields with line and column) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        channel: "email" | "sms";
+                        segment_id: number;
+                        /**
+                         * Format: email
+                         * @description E-mail only; must be one of the workspace's verified senders
+                         */
+                        from_address?: string;
+                        variants: {
+                            name: string;
+                            /** @default 1 */
+                            weight?: number;
+                            template: {
+                                en: {
+                                    subject?: string;
+                                    html?: string;
+                                    text: string;
+                                };
+                                zh?: {
+                                    subject?: string;
+                                    html?: string;
+                                    text: string;
+                                };
+                            };
+                        }[];
+                        /**
+                         * @description Share of the eligible audience never sent, to measure lift
+                         * @default 10
+                         */
+                        holdout_pct?: number;
+                        /**
+                         * @default {
+                         *       "rate_per_second": 0,
+                         *       "concurrency": 20,
+                         *       "max_attempts": 5,
+                         *       "error_pause_rate": 0.5,
+                         *       "exclude_negative_tickets": true,
+                         *       "attribution_days": 7,
+                         *       "targeting": {
+                         *         "mode": "everyone"
+                         *       },
+                         *       "winner_test": null
+                         *     }
+                         */
+                        settings?: {
+                            /** @default 0 */
+                            rate_per_second?: number;
+                            /** @default 20 */
+                            concurrency?: number;
+                            /** @default 5 */
+                            max_attempts?: number;
+                            /** @default 0.5 */
+                            error_pause_rate?: number;
+                            /** @default true */
+                            exclude_negative_tickets?: boolean;
+                            /** @default 7 */
+                            attribution_days?: number;
+                            /**
+                             * @default {
+                             *       "mode": "everyone"
+                             *     }
+                             */
+                            targeting?: {
+                                /** @enum {string} */
+                                mode: "everyone";
+                            } | {
+                                /** @enum {string} */
+                                mode: "top_uplift";
+                                /** @description Share of the eligible audience, by predicted uplift, highest first */
+                                top_pct: number;
+                            } | {
+                                /** @enum {string} */
+                                mode: "no_sleeping_dogs";
+                            };
+                            /** @default null */
+                            winner_test?: {
+                                /** @default 20 */
+                                sample_pct?: number;
+                                /** @default 4 */
+                                wait_hours?: number;
+                                /**
+                                 * @default clicks
+                                 * @enum {string}
+                                 */
+                                metric?: "clicks" | "conversions";
+                            } | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @enum {string} */
+                            channel: "email" | "sms";
+                            purpose: string;
+                            /** @enum {string} */
+                            status: "draft" | "sending" | "paused" | "done" | "cancelled";
+                            segment_id: number | null;
+                            from_address: string | null;
+                            variants: {
+                                name: string;
+                                /** @default 1 */
+                                weight: number;
+                                template: {
+                                    en: {
+                                        subject?: string;
+                                        html?: string;
+                                        text: string;
+                                    };
+                                    zh?: {
+                                        subject?: string;
+                                        html?: string;
+                                        text: string;
+                                    };
+                                };
+                            }[];
+                            holdout_pct: number;
+                            settings: {
+                                /** @default 0 */
+                                rate_per_second: number;
+                                /** @default 20 */
+                                concurrency: number;
+                                /** @default 5 */
+                                max_attempts: number;
+                                /** @default 0.5 */
+                                error_pause_rate: number;
+                                /** @default true */
+                                exclude_negative_tickets: boolean;
+                                /** @default 7 */
+                                attribution_days: number;
+                                /**
+                                 * @default {
+                                 *       "mode": "everyone"
+                                 *     }
+                                 */
+                                targeting: {
+                                    /** @enum {string} */
+                                    mode: "everyone";
+                                } | {
+                                    /** @enum {string} */
+                                    mode: "top_uplift";
+                                    /** @description Share of the eligible audience, by predicted uplift, highest first */
+                                    top_pct: number;
+                                } | {
+                                    /** @enum {string} */
+                                    mode: "no_sleeping_dogs";
+                                };
+                                /** @default null */
+                                winner_test: {
+                                    /** @default 20 */
+                                    sample_pct: number;
+                                    /** @default 4 */
+                                    wait_hours: number;
+                                    /**
+                                     * @default clicks
+                                     * @enum {string}
+                                     */
+                                    metric: "clicks" | "conversions";
+                                } | null;
+                            };
+                            /** @description Why it is paused (a person, or the automatic error-rate pause with the last error) */
+                            pause_reason: string | null;
+                            /** @description The outcome of "test, then send the winner" */
+                            winner: {
+                                winner: string;
+                                /** @enum {string} */
+                                metric: "clicks" | "conversions";
+                                rate: number;
+                                runner_up: string | null;
+                                runner_up_rate: number | null;
+                                p_value: number | null;
+                                significant: boolean;
+                                picked_at: string;
+                                variants: {
+                                    name: string;
+                                    n: number;
+                                    conversions: number;
+                                }[];
+                            } | null;
+                            send_job_id: string | null;
+                            /** @description When the audience was frozen and sending started */
+                            planned_at: string | null;
+                            finished_at: string | null;
+                            created_by: string;
+                            created_at: string;
+                            updated_at: string;
+                            /** @description The frozen audience by group and exclusion reason; null for a draft */
+                            plan: {
+                                /** @description Members of the segment when the audience was frozen */
+                                audience: number;
+                                treated: number;
+                                holdout: number;
+                                excluded: {
+                                    no_address: number;
+                                    suppressed: number;
+                                    no_consent: number;
+                                    negative_ticket: number;
+                                    frequency_cap: number;
+                                    global_control: number;
+                                    uplift_targeting: number;
+                                };
+                                variants: {
+                                    [key: string]: number;
+                                };
+                                /** @description Treated recipients waiting for the winner of a variant test */
+                                held: number;
+                            } | null;
+                            /** @description Treated recipients by send state */
+                            progress: {
+                                planned: number;
+                                sending: number;
+                                sent: number;
+                                failed: number;
+                                uncertain: number;
+                                held: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/merge-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The merge fields templates may use */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                path: string;
+                                description: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's campaign rules: frequency cap, verified senders, SMS hours, global control group */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @default {
+                             *       "messages": 3,
+                             *       "days": 7
+                             *     }
+                             */
+                            frequency_cap: {
+                                /** @default 3 */
+                                messages: number;
+                                /** @default 7 */
+                                days: number;
+                            };
+                            /** @default [] */
+                            verified_senders: string[];
+                            /**
+                             * @default {
+                             *       "start": 9,
+                             *       "end": 21
+                             *     }
+                             */
+                            sms_hours: {
+                                /** @default 9 */
+                                start: number;
+                                /** @default 21 */
+                                end: number;
+                            };
+                            /** @default 0 */
+                            global_control_pct: number;
+                            /** @default initial */
+                            global_control_seed: string;
+                            /** @default null */
+                            global_control_drawn_at: string | null;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the campaign rules */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        frequency_cap?: {
+                            /** @default 3 */
+                            messages?: number;
+                            /** @default 7 */
+                            days?: number;
+                        };
+                        verified_senders?: string[];
+                        sms_hours?: {
+                            start: number;
+                            end: number;
+                        };
+                        global_control_pct?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @default {
+                             *       "messages": 3,
+                             *       "days": 7
+                             *     }
+                             */
+                            frequency_cap: {
+                                /** @default 3 */
+                                messages: number;
+                                /** @default 7 */
+                                days: number;
+                            };
+                            /** @default [] */
+                            verified_senders: string[];
+                            /**
+                             * @default {
+                             *       "start": 9,
+                             *       "end": 21
+                             *     }
+                             */
+                            sms_hours: {
+                                /** @default 9 */
+                                start: number;
+                                /** @default 21 */
+                                end: number;
+                            };
+                            /** @default 0 */
+                            global_control_pct: number;
+                            /** @default initial */
+                            global_control_seed: string;
+                            /** @default null */
+                            global_control_drawn_at: string | null;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/campaigns/settings/webhook-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The secret that signs bounce, complaint and SMS webhooks (POST /t/webhooks/:workspace/email|sms) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            secret: string;
+                            header: string;
+                            format: string;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/suppressions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Addresses never sent to: hard bounces, complaints, unsubscribes, added by hand */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (1-500) */
+                    limit?: string;
+                    q?: string;
+                    channel?: "email" | "sms";
+                    cursor?: string;
+                };
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @enum {string} */
+                                channel: "email" | "sms";
+                                address: string;
+                                reason: string;
+                                source: string | null;
+                                created_at: string;
+                            }[];
+                            /** @description Pass as `cursor` for the next page; null on the last */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Suppress an address by hand */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel: "email" | "sms";
+                        address: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/suppressions/{channel}/{address}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Lift a suppression */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    channel: "email" | "sms";
+                    address: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mail caught by the built-in SMTP catcher (development and the demo), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (1-500) */
+                    limit?: string;
+                    cursor?: string;
+                    q?: string;
+                    campaign_id?: string;
+                };
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                campaign_id: number | null;
+                                recipient_id: number | null;
+                                message_id: string | null;
+                                from: string;
+                                to: string;
+                                subject: string | null;
+                                received_at: string;
+                            }[];
+                            /** @description Pass as `cursor` for the next page; null on the last */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/outbox/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One caught message with its HTML, text and headers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            campaign_id: number | null;
+                            recipient_id: number | null;
+                            message_id: string | null;
+                            from: string;
+                            to: string;
+                            subject: string | null;
+                            received_at: string;
+                            html: string | null;
+                            text: string | null;
+                            headers: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @enum {string} */
+                            channel: "email" | "sms";
+                            purpose: string;
+                            /** @enum {string} */
+                            status: "draft" | "sending" | "paused" | "done" | "cancelled";
+                            segment_id: number | null;
+                            from_address: string | null;
+                            variants: {
+                                name: string;
+                                /** @default 1 */
+                                weight: number;
+                                template: {
+                                    en: {
+                                        subject?: string;
+                                        html?: string;
+                                        text: string;
+                                    };
+                                    zh?: {
+                                        subject?: string;
+                                        html?: string;
+                                        text: string;
+                                    };
+                                };
+                            }[];
+                            holdout_pct: number;
+                            settings: {
+                                /** @default 0 */
+                                rate_per_second: number;
+                                /** @default 20 */
+                                concurrency: number;
+                                /** @default 5 */
+                                max_attempts: number;
+                                /** @default 0.5 */
+                                error_pause_rate: number;
+                                /** @default true */
+                                exclude_negative_tickets: boolean;
+                                /** @default 7 */
+                                attribution_days: number;
+                                /**
+                                 * @default {
+                                 *       "mode": "everyone"
+                                 *     }
+                                 */
+                                targeting: {
+                                    /** @enum {string} */
+                                    mode: "everyone";
+                                } | {
+                                    /** @enum {string} */
+                                    mode: "top_uplift";
+                                    /** @description Share of the eligible audience, by predicted uplift, highest first */
+                                    top_pct: number;
+                                } | {
+                                    /** @enum {string} */
+                                    mode: "no_sleeping_dogs";
+                                };
+                                /** @default null */
+                                winner_test: {
+                                    /** @default 20 */
+                                    sample_pct: number;
+                                    /** @default 4 */
+                                    wait_hours: number;
+                                    /**
+                                     * @default clicks
+                                     * @enum {string}
+                                     */
+                                    metric: "clicks" | "conversions";
+                                } | null;
+                            };
+                            /** @description Why it is paused (a person, or the automatic error-rate pause with the last error) */
+                            pause_reason: string | null;
+                            /** @description The outcome of "test, then send the winner" */
+                            winner: {
+                                winner: string;
+                                /** @enum {string} */
+                                metric: "clicks" | "conversions";
+                                rate: number;
+                                runner_up: string | null;
+                                runner_up_rate: number | null;
+                                p_value: number | null;
+                                significant: boolean;
+                                picked_at: string;
+                                variants: {
+                                    name: string;
+                                    n: number;
+                                    conversions: number;
+                                }[];
+                            } | null;
+                            send_job_id: string | null;
+                            /** @description When the audience was frozen and sending started */
+                            planned_at: string | null;
+                            finished_at: string | null;
+                            created_by: string;
+                            created_at: string;
+                            updated_at: string;
+                            /** @description The frozen audience by group and exclusion reason; null for a draft */
+                            plan: {
+                                /** @description Members of the segment when the audience was frozen */
+                                audience: number;
+                                treated: number;
+                                holdout: number;
+                                excluded: {
+                                    no_address: number;
+                                    suppressed: number;
+                                    no_consent: number;
+                                    negative_ticket: number;
+                                    frequency_cap: number;
+                                    global_control: number;
+                                    uplift_targeting: number;
+                                };
+                                variants: {
+                                    [key: string]: number;
+                                };
+                                /** @description Treated recipients waiting for the winner of a variant test */
+                                held: number;
+                            } | null;
+                            /** @description Treated recipients by send state */
+                            progress: {
+                                planned: number;
+                                sending: number;
+                                sent: number;
+                                failed: number;
+                                uncertain: number;
+                                held: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a campaign that is not sending, with its ledger and results */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a draft */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        segment_id?: number;
+                        /** Format: email */
+                        from_address?: string | null;
+                        variants?: {
+                            name: string;
+                            /** @default 1 */
+                            weight?: number;
+                            template: {
+                                en: {
+                                    subject?: string;
+                                    html?: string;
+                                    text: string;
+                                };
+                                zh?: {
+                                    subject?: string;
+                                    html?: string;
+                                    text: string;
+                                };
+                            };
+                        }[];
+                        holdout_pct?: number;
+                        settings?: {
+                            /** @default 0 */
+                            rate_per_second?: number;
+                            /** @default 20 */
+                            concurrency?: number;
+                            /** @default 5 */
+                            max_attempts?: number;
+                            /** @default 0.5 */
+                            error_pause_rate?: number;
+                            /** @default true */
+                            exclude_negative_tickets?: boolean;
+                            /** @default 7 */
+                            attribution_days?: number;
+                            /**
+                             * @default {
+                             *       "mode": "everyone"
+                             *     }
+                             */
+                            targeting?: {
+                                /** @enum {string} */
+                                mode: "everyone";
+                            } | {
+                                /** @enum {string} */
+                                mode: "top_uplift";
+                                /** @description Share of the eligible audience, by predicted uplift, highest first */
+                                top_pct: number;
+                            } | {
+                                /** @enum {string} */
+                                mode: "no_sleeping_dogs";
+                            };
+                            /** @default null */
+                            winner_test?: {
+                                /** @default 20 */
+                                sample_pct?: number;
+                                /** @default 4 */
+                                wait_hours?: number;
+                                /**
+                                 * @default clicks
+                                 * @enum {string}
+                                 */
+                                metric?: "clicks" | "conversions";
+                            } | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @enum {string} */
+                            channel: "email" | "sms";
+                            purpose: string;
+                            /** @enum {string} */
+                            status: "draft" | "sending" | "paused" | "done" | "cancelled";
+                            segment_id: number | null;
+                            from_address: string | null;
+                            variants: {
+                                name: string;
+                                /** @default 1 */
+                                weight: number;
+                                template: {
+                                    en: {
+                                        subject?: string;
+                                        html?: string;
+                                        text: string;
+                                    };
+                                    zh?: {
+                                        subject?: string;
+                                        html?: string;
+                                        text: string;
+                                    };
+                                };
+                            }[];
+                            holdout_pct: number;
+                            settings: {
+                                /** @default 0 */
+                                rate_per_second: number;
+                                /** @default 20 */
+                                concurrency: number;
+                                /** @default 5 */
+                                max_attempts: number;
+                                /** @default 0.5 */
+                                error_pause_rate: number;
+                                /** @default true */
+                                exclude_negative_tickets: boolean;
+                                /** @default 7 */
+                                attribution_days: number;
+                                /**
+                                 * @default {
+                                 *       "mode": "everyone"
+                                 *     }
+                                 */
+                                targeting: {
+                                    /** @enum {string} */
+                                    mode: "everyone";
+                                } | {
+                                    /** @enum {string} */
+                                    mode: "top_uplift";
+                                    /** @description Share of the eligible audience, by predicted uplift, highest first */
+                                    top_pct: number;
+                                } | {
+                                    /** @enum {string} */
+                                    mode: "no_sleeping_dogs";
+                                };
+                                /** @default null */
+                                winner_test: {
+                                    /** @default 20 */
+                                    sample_pct: number;
+                                    /** @default 4 */
+                                    wait_hours: number;
+                                    /**
+                                     * @default clicks
+                                     * @enum {string}
+                                     */
+                                    metric: "clicks" | "conversions";
+                                } | null;
+                            };
+                            /** @description Why it is paused (a person, or the automatic error-rate pause with the last error) */
+                            pause_reason: string | null;
+                            /** @description The outcome of "test, then send the winner" */
+                            winner: {
+                                winner: string;
+                                /** @enum {string} */
+                                metric: "clicks" | "conversions";
+                                rate: number;
+                                runner_up: string | null;
+                                runner_up_rate: number | null;
+                                p_value: number | null;
+                                significant: boolean;
+                                picked_at: string;
+                                variants: {
+                                    name: string;
+                                    n: number;
+                                    conversions: number;
+                                }[];
+                            } | null;
+                            send_job_id: string | null;
+                            /** @description When the audience was frozen and sending started */
+                            planned_at: string | null;
+                            finished_at: string | null;
+                            created_by: string;
+                            created_at: string;
+                            updated_at: string;
+                            /** @description The frozen audience by group and exclusion reason; null for a draft */
+                            plan: {
+                                /** @description Members of the segment when the audience was frozen */
+                                audience: number;
+                                treated: number;
+                                holdout: number;
+                                excluded: {
+                                    no_address: number;
+                                    suppressed: number;
+                                    no_consent: number;
+                                    negative_ticket: number;
+                                    frequency_cap: number;
+                                    global_control: number;
+                                    uplift_targeting: number;
+                                };
+                                variants: {
+                                    [key: string]: number;
+                                };
+                                /** @description Treated recipients waiting for the winner of a variant test */
+                                held: number;
+                            } | null;
+                            /** @description Treated recipients by send state */
+                            progress: {
+                                planned: number;
+                                sending: number;
+                                sent: number;
+                                failed: number;
+                                uncertain: number;
+                                held: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/audience": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audience a start would freeze now, by group and exclusion reason (nothing is kept); the frozen one once started */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Members of the segment when the audience was frozen */
+                            audience: number;
+                            treated: number;
+                            holdout: number;
+                            excluded: {
+                                no_address: number;
+                                suppressed: number;
+                                no_consent: number;
+                                negative_ticket: number;
+                                frequency_cap: number;
+                                global_control: number;
+                                uplift_targeting: number;
+                            };
+                            variants: {
+                                [key: string]: number;
+                            };
+                            /** @description Treated recipients waiting for the winner of a variant test */
+                            held: number;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Results for treated and holdout and each variant; lift in conversion and revenue per recipient with 95 % intervals; by RFM segment and persona */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaign_id: number;
+                            name: string;
+                            status: string;
+                            planned_at: string;
+                            attribution_days: number;
+                            window_end: string;
+                            /** @description Conversions are still being attributed */
+                            window_open: boolean;
+                            /** @description A group's counts (recipients, sent, failed, uncertain, delivered, bounced, opened, clicked, unsubscribed, conversions, revenue) and rates */
+                            treated: {
+                                recipients: number;
+                                sent: number;
+                                opened: number;
+                                clicked: number;
+                                conversions: number;
+                                revenue: number;
+                                conversion_rate: number | null;
+                                revenue_per_recipient: number | null;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @description A group's counts (recipients, sent, failed, uncertain, delivered, bounced, opened, clicked, unsubscribed, conversions, revenue) and rates */
+                            holdout: {
+                                recipients: number;
+                                sent: number;
+                                opened: number;
+                                clicked: number;
+                                conversions: number;
+                                revenue: number;
+                                conversion_rate: number | null;
+                                revenue_per_recipient: number | null;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            excluded: {
+                                total: number;
+                                by_reason: {
+                                    [key: string]: number;
+                                };
+                            };
+                            /** @description Treated minus holdout, with 95 % confidence intervals and p-values */
+                            lift: {
+                                conversion: {
+                                    diff: number | null;
+                                    ci_low: number | null;
+                                    ci_high: number | null;
+                                    p_value: number | null;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                revenue_per_recipient: {
+                                    diff: number | null;
+                                    ci_low: number | null;
+                                    ci_high: number | null;
+                                    p_value: number | null;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                incremental_conversions: {
+                                    value: number | null;
+                                    ci_low: number | null;
+                                    ci_high: number | null;
+                                };
+                                incremental_revenue: {
+                                    value: number | null;
+                                    ci_low: number | null;
+                                    ci_high: number | null;
+                                };
+                                note: string | null;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            variants: ({
+                                name: string;
+                                /** @description A group's counts (recipients, sent, failed, uncertain, delivered, bounced, opened, clicked, unsubscribed, conversions, revenue) and rates */
+                                treated: {
+                                    recipients: number;
+                                    sent: number;
+                                    opened: number;
+                                    clicked: number;
+                                    conversions: number;
+                                    revenue: number;
+                                    conversion_rate: number | null;
+                                    revenue_per_recipient: number | null;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Treated minus holdout, with 95 % confidence intervals and p-values */
+                                lift: {
+                                    conversion: {
+                                        diff: number | null;
+                                        ci_low: number | null;
+                                        ci_high: number | null;
+                                        p_value: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    revenue_per_recipient: {
+                                        diff: number | null;
+                                        ci_low: number | null;
+                                        ci_high: number | null;
+                                        p_value: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    incremental_conversions: {
+                                        value: number | null;
+                                        ci_low: number | null;
+                                        ci_high: number | null;
+                                    };
+                                    incremental_revenue: {
+                                        value: number | null;
+                                        ci_low: number | null;
+                                        ci_high: number | null;
+                                    };
+                                    note: string | null;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            winner: ({
+                                winner: string;
+                                p_value: number | null;
+                                significant: boolean;
+                            } & {
+                                [key: string]: unknown;
+                            }) | null;
+                            breakdown: {
+                                rfm: ({
+                                    key: string;
+                                    recipients: number;
+                                    /** @description A group's counts (recipients, sent, failed, uncertain, delivered, bounced, opened, clicked, unsubscribed, conversions, revenue) and rates */
+                                    treated: {
+                                        recipients: number;
+                                        sent: number;
+                                        opened: number;
+                                        clicked: number;
+                                        conversions: number;
+                                        revenue: number;
+                                        conversion_rate: number | null;
+                                        revenue_per_recipient: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description A group's counts (recipients, sent, failed, uncertain, delivered, bounced, opened, clicked, unsubscribed, conversions, revenue) and rates */
+                                    holdout: {
+                                        recipients: number;
+                                        sent: number;
+                                        opened: number;
+                                        clicked: number;
+                                        conversions: number;
+                                        revenue: number;
+                                        conversion_rate: number | null;
+                                        revenue_per_recipient: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Treated minus holdout, with 95 % confidence intervals and p-values */
+                                    lift: {
+                                        conversion: {
+                                            diff: number | null;
+                                            ci_low: number | null;
+                                            ci_high: number | null;
+                                            p_value: number | null;
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        revenue_per_recipient: {
+                                            diff: number | null;
+                                            ci_low: number | null;
+                                            ci_high: number | null;
+                                            p_value: number | null;
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        incremental_conversions: {
+                                            value: number | null;
+                                            ci_low: number | null;
+                                            ci_high: number | null;
+                                        };
+                                        incremental_revenue: {
+                                            value: number | null;
+                                            ci_low: number | null;
+                                            ci_high: number | null;
+                                        };
+                                        note: string | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                persona: ({
+                                    key: string;
+                                    recipients: number;
+                                    /** @description A group's counts (recipients, sent, failed, uncertain, delivered, bounced, opened, clicked, unsubscribed, conversions, revenue) and rates */
+                                    treated: {
+                                        recipients: number;
+                                        sent: number;
+                                        opened: number;
+                                        clicked: number;
+                                        conversions: number;
+                                        revenue: number;
+                                        conversion_rate: number | null;
+                                        revenue_per_recipient: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description A group's counts (recipients, sent, failed, uncertain, delivered, bounced, opened, clicked, unsubscribed, conversions, revenue) and rates */
+                                    holdout: {
+                                        recipients: number;
+                                        sent: number;
+                                        opened: number;
+                                        clicked: number;
+                                        conversions: number;
+                                        revenue: number;
+                                        conversion_rate: number | null;
+                                        revenue_per_recipient: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Treated minus holdout, with 95 % confidence intervals and p-values */
+                                    lift: {
+                                        conversion: {
+                                            diff: number | null;
+                                            ci_low: number | null;
+                                            ci_high: number | null;
+                                            p_value: number | null;
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        revenue_per_recipient: {
+                                            diff: number | null;
+                                            ci_low: number | null;
+                                            ci_high: number | null;
+                                            p_value: number | null;
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        incremental_conversions: {
+                                            value: number | null;
+                                            ci_low: number | null;
+                                            ci_high: number | null;
+                                        };
+                                        incremental_revenue: {
+                                            value: number | null;
+                                            ci_low: number | null;
+                                            ci_high: number | null;
+                                        };
+                                        note: string | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/results.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The results as CSV */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The message as one customer (or the example recipient) gets it, with their recommendations */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Render for this customer (their language, data and recommendations); omitted: an example recipient */
+                        customer_id?: number;
+                        /** @description Default: the first variant */
+                        variant?: string;
+                        /**
+                         * @description Default: the customer's language
+                         * @enum {string}
+                         */
+                        lang?: "en" | "zh";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            variant: string;
+                            /** @enum {string} */
+                            lang: "en" | "zh";
+                            customer_id: number | null;
+                            subject: string | null;
+                            html: string | null;
+                            text: string;
+                            headers: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send one test message to an address (not in the ledger or the results) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Render for this customer (their language, data and recommendations); omitted: an example recipient */
+                        customer_id?: number;
+                        /** @description Default: the first variant */
+                        variant?: string;
+                        /**
+                         * @description Default: the customer's language
+                         * @enum {string}
+                         */
+                        lang?: "en" | "zh";
+                        /** @description E-mail address (or phone number for SMS) to send the test to; default: your own e-mail address */
+                        to?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            to: string;
+                            provider_response: string;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start: refused with the reason when the channel is not configured, the sender unverified or the audience empty; freezes the audience and queues the send */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @enum {string} */
+                            channel: "email" | "sms";
+                            purpose: string;
+                            /** @enum {string} */
+                            status: "draft" | "sending" | "paused" | "done" | "cancelled";
+                            segment_id: number | null;
+                            from_address: string | null;
+                            variants: {
+                                name: string;
+                                /** @default 1 */
+                                weight: number;
+                                template: {
+                                    en: {
+                                        subject?: string;
+                                        html?: string;
+                                        text: string;
+                                    };
+                                    zh?: {
+                                        subject?: string;
+                                        html?: string;
+                                        text: string;
+                                    };
+                                };
+                            }[];
+                            holdout_pct: number;
+                            settings: {
+                                /** @default 0 */
+                                rate_per_second: number;
+                                /** @default 20 */
+                                concurrency: number;
+                                /** @default 5 */
+                                max_attempts: number;
+                                /** @default 0.5 */
+                                error_pause_rate: number;
+                                /** @default true */
+                                exclude_negative_tickets: boolean;
+                                /** @default 7 */
+                                attribution_days: number;
+                                /**
+                                 * @default {
+                                 *       "mode": "everyone"
+                                 *     }
+                                 */
+                                targeting: {
+                                    /** @enum {string} */
+                                    mode: "everyone";
+                                } | {
+                                    /** @enum {string} */
+                                    mode: "top_uplift";
+                                    /** @description Share of the eligible audience, by predicted uplift, highest first */
+                                    top_pct: number;
+                                } | {
+                                    /** @enum {string} */
+                                    mode: "no_sleeping_dogs";
+                                };
+                                /** @default null */
+                                winner_test: {
+                                    /** @default 20 */
+                                    sample_pct: number;
+                                    /** @default 4 */
+                                    wait_hours: number;
+                                    /**
+                                     * @default clicks
+                                     * @enum {string}
+                                     */
+                                    metric: "clicks" | "conversions";
+                                } | null;
+                            };
+                            /** @description Why it is paused (a person, or the automatic error-rate pause with the last error) */
+                            pause_reason: string | null;
+                            /** @description The outcome of "test, then send the winner" */
+                            winner: {
+                                winner: string;
+                                /** @enum {string} */
+                                metric: "clicks" | "conversions";
+                                rate: number;
+                                runner_up: string | null;
+                                runner_up_rate: number | null;
+                                p_value: number | null;
+                                significant: boolean;
+                                picked_at: string;
+                                variants: {
+                                    name: string;
+                                    n: number;
+                                    conversions: number;
+                                }[];
+                            } | null;
+                            send_job_id: string | null;
+                            /** @description When the audience was frozen and sending started */
+                            planned_at: string | null;
+                            finished_at: string | null;
+                            created_by: string;
+                            created_at: string;
+                            updated_at: string;
+                            /** @description The frozen audience by group and exclusion reason; null for a draft */
+                            plan: {
+                                /** @description Members of the segment when the audience was frozen */
+                                audience: number;
+                                treated: number;
+                                holdout: number;
+                                excluded: {
+                                    no_address: number;
+                                    suppressed: number;
+                                    no_consent: number;
+                                    negative_ticket: number;
+                                    frequency_cap: number;
+                                    global_control: number;
+                                    uplift_targeting: number;
+                                };
+                                variants: {
+                                    [key: string]: number;
+                                };
+                                /** @description Treated recipients waiting for the winner of a variant test */
+                                held: number;
+                            } | null;
+                            /** @description Treated recipients by send state */
+                            progress: {
+                                planned: number;
+                                sending: number;
+                                sent: number;
+                                failed: number;
+                                uncertain: number;
+                                held: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause the send (messages in flight finish) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @enum {string} */
+                            channel: "email" | "sms";
+                            purpose: string;
+                            /** @enum {string} */
+                            status: "draft" | "sending" | "paused" | "done" | "cancelled";
+                            segment_id: number | null;
+                            from_address: string | null;
+                            variants: {
+                                name: string;
+                                /** @default 1 */
+                                weight: number;
+                                template: {
+                                    en: {
+                                        subject?: string;
+                                        html?: string;
+                                        text: string;
+                                    };
+                                    zh?: {
+                                        subject?: string;
+                                        html?: string;
+                                        text: string;
+                                    };
+                                };
+                            }[];
+                            holdout_pct: number;
+                            settings: {
+                                /** @default 0 */
+                                rate_per_second: number;
+                                /** @default 20 */
+                                concurrency: number;
+                                /** @default 5 */
+                                max_attempts: number;
+                                /** @default 0.5 */
+                                error_pause_rate: number;
+                                /** @default true */
+                                exclude_negative_tickets: boolean;
+                                /** @default 7 */
+                                attribution_days: number;
+                                /**
+                                 * @default {
+                                 *       "mode": "everyone"
+                                 *     }
+                                 */
+                                targeting: {
+                                    /** @enum {string} */
+                                    mode: "everyone";
+                                } | {
+                                    /** @enum {string} */
+                                    mode: "top_uplift";
+                                    /** @description Share of the eligible audience, by predicted uplift, highest first */
+                                    top_pct: number;
+                                } | {
+                                    /** @enum {string} */
+                                    mode: "no_sleeping_dogs";
+                                };
+                                /** @default null */
+                                winner_test: {
+                                    /** @default 20 */
+                                    sample_pct: number;
+                                    /** @default 4 */
+                                    wait_hours: number;
+                                    /**
+                                     * @default clicks
+                                     * @enum {string}
+                                     */
+                                    metric: "clicks" | "conversions";
+                                } | null;
+                            };
+                            /** @description Why it is paused (a person, or the automatic error-rate pause with the last error) */
+                            pause_reason: string | null;
+                            /** @description The outcome of "test, then send the winner" */
+                            winner: {
+                                winner: string;
+                                /** @enum {string} */
+                                metric: "clicks" | "conversions";
+                                rate: number;
+                                runner_up: string | null;
+                                runner_up_rate: number | null;
+                                p_value: number | null;
+                                significant: boolean;
+                                picked_at: string;
+                                variants: {
+                                    name: string;
+                                    n: number;
+                                    conversions: number;
+                                }[];
+                            } | null;
+                            send_job_id: string | null;
+                            /** @description When the audience was frozen and sending started */
+                            planned_at: string | null;
+                            finished_at: string | null;
+                            created_by: string;
+                            created_at: string;
+                            updated_at: string;
+                            /** @description The frozen audience by group and exclusion reason; null for a draft */
+                            plan: {
+                                /** @description Members of the segment when the audience was frozen */
+                                audience: number;
+                                treated: number;
+                                holdout: number;
+                                excluded: {
+                                    no_address: number;
+                                    suppressed: number;
+                                    no_consent: number;
+                                    negative_ticket: number;
+                                    frequency_cap: number;
+                                    global_control: number;
+                                    uplift_targeting: number;
+                                };
+                                variants: {
+                                    [key: string]: number;
+                                };
+                                /** @description Treated recipients waiting for the winner of a variant test */
+                                held: number;
+                            } | null;
+                            /** @description Treated recipients by send state */
+                            progress: {
+                                planned: number;
+                                sending: number;
+                                sent: number;
+                                failed: number;
+                                uncertain: number;
+                                held: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused send */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @enum {string} */
+                            channel: "email" | "sms";
+                            purpose: string;
+                            /** @enum {string} */
+                            status: "draft" | "sending" | "paused" | "done" | "cancelled";
+                            segment_id: number | null;
+                            from_address: string | null;
+                            variants: {
+                                name: string;
+                                /** @default 1 */
+                                weight: number;
+                                template: {
+                                    en: {
+                                        subject?: string;
+                                        html?: string;
+                                        text: string;
+                                    };
+                                    zh?: {
+                                        subject?: string;
+                                        html?: string;
+                                        text: string;
+                                    };
+                                };
+                            }[];
+                            holdout_pct: number;
+                            settings: {
+                                /** @default 0 */
+                                rate_per_second: number;
+                                /** @default 20 */
+                                concurrency: number;
+                                /** @default 5 */
+                                max_attempts: number;
+                                /** @default 0.5 */
+                                error_pause_rate: number;
+                                /** @default true */
+                                exclude_negative_tickets: boolean;
+                                /** @default 7 */
+                                attribution_days: number;
+                                /**
+                                 * @default {
+                                 *       "mode": "everyone"
+                                 *     }
+                                 */
+                                targeting: {
+                                    /** @enum {string} */
+                                    mode: "everyone";
+                                } | {
+                                    /** @enum {string} */
+                                    mode: "top_uplift";
+                                    /** @description Share of the eligible audience, by predicted uplift, highest first */
+                                    top_pct: number;
+                                } | {
+                                    /** @enum {string} */
+                                    mode: "no_sleeping_dogs";
+                                };
+                                /** @default null */
+                                winner_test: {
+                                    /** @default 20 */
+                                    sample_pct: number;
+                                    /** @default 4 */
+                                    wait_hours: number;
+                                    /**
+                                     * @default clicks
+                                     * @enum {string}
+                                     */
+                                    metric: "clicks" | "conversions";
+                                } | null;
+                            };
+                            /** @description Why it is paused (a person, or the automatic error-rate pause with the last error) */
+                            pause_reason: string | null;
+                            /** @description The outcome of "test, then send the winner" */
+                            winner: {
+                                winner: string;
+                                /** @enum {string} */
+                                metric: "clicks" | "conversions";
+                                rate: number;
+                                runner_up: string | null;
+                                runner_up_rate: number | null;
+                                p_value: number | null;
+                                significant: boolean;
+                                picked_at: string;
+                                variants: {
+                                    name: string;
+                                    n: number;
+                                    conversions: number;
+                                }[];
+                            } | null;
+                            send_job_id: string | null;
+                            /** @description When the audience was frozen and sending started */
+                            planned_at: string | null;
+                            finished_at: string | null;
+                            created_by: string;
+                            created_at: string;
+                            updated_at: string;
+                            /** @description The frozen audience by group and exclusion reason; null for a draft */
+                            plan: {
+                                /** @description Members of the segment when the audience was frozen */
+                                audience: number;
+                                treated: number;
+                                holdout: number;
+                                excluded: {
+                                    no_address: number;
+                                    suppressed: number;
+                                    no_consent: number;
+                                    negative_ticket: number;
+                                    frequency_cap: number;
+                                    global_control: number;
+                                    uplift_targeting: number;
+                                };
+                                variants: {
+                                    [key: string]: number;
+                                };
+                                /** @description Treated recipients waiting for the winner of a variant test */
+                                held: number;
+                            } | null;
+                            /** @description Treated recipients by send state */
+                            progress: {
+                                planned: number;
+                                sending: number;
+                                sent: number;
+                                failed: number;
+                                uncertain: number;
+                                held: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel: recipients not yet sent are skipped */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @enum {string} */
+                            channel: "email" | "sms";
+                            purpose: string;
+                            /** @enum {string} */
+                            status: "draft" | "sending" | "paused" | "done" | "cancelled";
+                            segment_id: number | null;
+                            from_address: string | null;
+                            variants: {
+                                name: string;
+                                /** @default 1 */
+                                weight: number;
+                                template: {
+                                    en: {
+                                        subject?: string;
+                                        html?: string;
+                                        text: string;
+                                    };
+                                    zh?: {
+                                        subject?: string;
+                                        html?: string;
+                                        text: string;
+                                    };
+                                };
+                            }[];
+                            holdout_pct: number;
+                            settings: {
+                                /** @default 0 */
+                                rate_per_second: number;
+                                /** @default 20 */
+                                concurrency: number;
+                                /** @default 5 */
+                                max_attempts: number;
+                                /** @default 0.5 */
+                                error_pause_rate: number;
+                                /** @default true */
+                                exclude_negative_tickets: boolean;
+                                /** @default 7 */
+                                attribution_days: number;
+                                /**
+                                 * @default {
+                                 *       "mode": "everyone"
+                                 *     }
+                                 */
+                                targeting: {
+                                    /** @enum {string} */
+                                    mode: "everyone";
+                                } | {
+                                    /** @enum {string} */
+                                    mode: "top_uplift";
+                                    /** @description Share of the eligible audience, by predicted uplift, highest first */
+                                    top_pct: number;
+                                } | {
+                                    /** @enum {string} */
+                                    mode: "no_sleeping_dogs";
+                                };
+                                /** @default null */
+                                winner_test: {
+                                    /** @default 20 */
+                                    sample_pct: number;
+                                    /** @default 4 */
+                                    wait_hours: number;
+                                    /**
+                                     * @default clicks
+                                     * @enum {string}
+                                     */
+                                    metric: "clicks" | "conversions";
+                                } | null;
+                            };
+                            /** @description Why it is paused (a person, or the automatic error-rate pause with the last error) */
+                            pause_reason: string | null;
+                            /** @description The outcome of "test, then send the winner" */
+                            winner: {
+                                winner: string;
+                                /** @enum {string} */
+                                metric: "clicks" | "conversions";
+                                rate: number;
+                                runner_up: string | null;
+                                runner_up_rate: number | null;
+                                p_value: number | null;
+                                significant: boolean;
+                                picked_at: string;
+                                variants: {
+                                    name: string;
+                                    n: number;
+                                    conversions: number;
+                                }[];
+                            } | null;
+                            send_job_id: string | null;
+                            /** @description When the audience was frozen and sending started */
+                            planned_at: string | null;
+                            finished_at: string | null;
+                            created_by: string;
+                            created_at: string;
+                            updated_at: string;
+                            /** @description The frozen audience by group and exclusion reason; null for a draft */
+                            plan: {
+                                /** @description Members of the segment when the audience was frozen */
+                                audience: number;
+                                treated: number;
+                                holdout: number;
+                                excluded: {
+                                    no_address: number;
+                                    suppressed: number;
+                                    no_consent: number;
+                                    negative_ticket: number;
+                                    frequency_cap: number;
+                                    global_control: number;
+                                    uplift_targeting: number;
+                                };
+                                variants: {
+                                    [key: string]: number;
+                                };
+                                /** @description Treated recipients waiting for the winner of a variant test */
+                                held: number;
+                            } | null;
+                            /** @description Treated recipients by send state */
+                            progress: {
+                                planned: number;
+                                sending: number;
+                                sent: number;
+                                failed: number;
+                                uncertain: number;
+                                held: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/resend-uncertain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send again to the recipients a crash left uncertain (they may get the message twice) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @enum {string} */
+                            channel: "email" | "sms";
+                            purpose: string;
+                            /** @enum {string} */
+                            status: "draft" | "sending" | "paused" | "done" | "cancelled";
+                            segment_id: number | null;
+                            from_address: string | null;
+                            variants: {
+                                name: string;
+                                /** @default 1 */
+                                weight: number;
+                                template: {
+                                    en: {
+                                        subject?: string;
+                                        html?: string;
+                                        text: string;
+                                    };
+                                    zh?: {
+                                        subject?: string;
+                                        html?: string;
+                                        text: string;
+                                    };
+                                };
+                            }[];
+                            holdout_pct: number;
+                            settings: {
+                                /** @default 0 */
+                                rate_per_second: number;
+                                /** @default 20 */
+                                concurrency: number;
+                                /** @default 5 */
+                                max_attempts: number;
+                                /** @default 0.5 */
+                                error_pause_rate: number;
+                                /** @default true */
+                                exclude_negative_tickets: boolean;
+                                /** @default 7 */
+                                attribution_days: number;
+                                /**
+                                 * @default {
+                                 *       "mode": "everyone"
+                                 *     }
+                                 */
+                                targeting: {
+                                    /** @enum {string} */
+                                    mode: "everyone";
+                                } | {
+                                    /** @enum {string} */
+                                    mode: "top_uplift";
+                                    /** @description Share of the eligible audience, by predicted uplift, highest first */
+                                    top_pct: number;
+                                } | {
+                                    /** @enum {string} */
+                                    mode: "no_sleeping_dogs";
+                                };
+                                /** @default null */
+                                winner_test: {
+                                    /** @default 20 */
+                                    sample_pct: number;
+                                    /** @default 4 */
+                                    wait_hours: number;
+                                    /**
+                                     * @default clicks
+                                     * @enum {string}
+                                     */
+                                    metric: "clicks" | "conversions";
+                                } | null;
+                            };
+                            /** @description Why it is paused (a person, or the automatic error-rate pause with the last error) */
+                            pause_reason: string | null;
+                            /** @description The outcome of "test, then send the winner" */
+                            winner: {
+                                winner: string;
+                                /** @enum {string} */
+                                metric: "clicks" | "conversions";
+                                rate: number;
+                                runner_up: string | null;
+                                runner_up_rate: number | null;
+                                p_value: number | null;
+                                significant: boolean;
+                                picked_at: string;
+                                variants: {
+                                    name: string;
+                                    n: number;
+                                    conversions: number;
+                                }[];
+                            } | null;
+                            send_job_id: string | null;
+                            /** @description When the audience was frozen and sending started */
+                            planned_at: string | null;
+                            finished_at: string | null;
+                            created_by: string;
+                            created_at: string;
+                            updated_at: string;
+                            /** @description The frozen audience by group and exclusion reason; null for a draft */
+                            plan: {
+                                /** @description Members of the segment when the audience was frozen */
+                                audience: number;
+                                treated: number;
+                                holdout: number;
+                                excluded: {
+                                    no_address: number;
+                                    suppressed: number;
+                                    no_consent: number;
+                                    negative_ticket: number;
+                                    frequency_cap: number;
+                                    global_control: number;
+                                    uplift_targeting: number;
+                                };
+                                variants: {
+                                    [key: string]: number;
+                                };
+                                /** @description Treated recipients waiting for the winner of a variant test */
+                                held: number;
+                            } | null;
+                            /** @description Treated recipients by send state */
+                            progress: {
+                                planned: number;
+                                sending: number;
+                                sent: number;
+                                failed: number;
+                                uncertain: number;
+                                held: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

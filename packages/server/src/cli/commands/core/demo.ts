@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { loadDemo } from '../../../services/demo/load-demo.ts'
+import { loadDemoCampaignHistory } from '../../../services/demo/demo-campaign-history.ts'
 import { systemActor } from '../../../domain/actor.ts'
 import { ensureWorkspace } from '../../../services/workspaces/workspaces.ts'
 import { UsageError } from '../../../errors/rapport-error.ts'
@@ -22,13 +23,18 @@ export function registerDemo(program: Command): void {
       const t0 = performance.now()
       const summaries = await withDb(async (db) => {
         const workspaceId = await ensureWorkspace(db, opts.workspace, (slug) => info(`created workspace "${slug}"`))
-        return loadDemo(db, {
-          actor: systemActor(workspaceId, 'cli'),
+        const actor = systemActor(workspaceId, 'cli')
+        const loaded = await loadDemo(db, {
+          actor,
           customers: opts.customers,
           seed: opts.seed,
           reset: Boolean(opts.reset),
           onEntity: (s) => info(`${s.entity}: ${s.read} rows (${s.inserted} new, ${s.updated} updated, ${s.unchanged} unchanged) in ${s.seconds.toFixed(1)} s`),
         })
+        // The past campaigns with a holdout and the orders they caused (demo/campaign-history.ts).
+        const history = await loadDemoCampaignHistory(db, actor, { customers: opts.customers, seed: opts.seed })
+        info(`campaign history: ${history.campaigns} past campaigns, ${history.recipients} new recipient rows, ${history.plantedOrders} campaign orders`)
+        return loaded
       })
       info(`demo data loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
       if (opts.json) printJson({ seed: opts.seed, customers: opts.customers, entities: summaries.map(({ errors: _e, ...s }) => s) })

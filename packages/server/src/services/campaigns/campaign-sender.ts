@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { readConfig } from '../../config.ts'
+import type { Db } from '../../store/db.ts'
+import { loadCampaign } from './campaign-row.ts'
+import { claimRecipients, heartbeat, markOrphansUncertain, messageIdOf, recordResults, remainingWork, retireSender, type ClaimedRecipient, type SendResult } from './send-ledger.ts'
+
+/** Sends one prepared message; throws an error with `kind: 'temporary' | 'permanent'` (MailError, SmsError). */
+export type SendOne = (r: ClaimedRecipient, messageId: string) => Promise<{ providerId: string }>
+
+/** Builds a batch's messages (one query per table for the batch) and returns how to send each. */
+export interface Delivery {
+  prepare(batch: ClaimedRecipient[]): Promise<SendOne>
+  /** When the channel may not send now (SMS outside the sending hours): the time it may again; else null. */
+  holdUntil?(now: Date): Date | null
+}
+
+export interface SenderOptions {
+  /** Unique per running sender (default: a random id). */
+  senderId?: string
+  /** Seconds without a heartbeat after which a sender counts as dead (default 30). */
+  leaseSeconds?: number
+  /** First retry delay in ms, doubled per attempt, at most 10 minutes (default 5 s). */
+  retryBaseMs?: number
+  signal?: AbortSignal | undefined
+  onProgress?: (done: number, total: number) => void | Promise<void>
+  /** Told when the sender stops because the channel is outside its hours ('deferred'), with when to come back. */
+  onDeferred?: (until: Date) => void | Promise<void>
+}
+
+export type SenderOutcome = 'done' | 'paused' | 'cancelled' | 'stopped' | 'deferred' | 'waiting_for_winner'
+
+const WINDOW = 50
+
+/** Senders running in this process (on the embedded database, the only ones that can be alive). */
+const runningHere = new Set<string>()
+
+/**
+ * Works one campaign's ledger until nothing is left to send, the campaign is paused or cancelled, or the signal
+ * aborts. Several senders (processes) may work the same campaign: claims skip each other's rows.
+ */
+export async function runCampaignSender(db: Db, workspaceId: number, campaignId: number, delivery: Delivery, opts: SenderOptions = {}): Promise<SenderOutcome> {
+  const senderId = opts.senderId ?? randomUUID()
+  const lease = opts.leaseSeconds ?? readConfig().senderLeaseSeconds
+  const retryBase = opts.retryBaseMs ?? 5_000
+  runningHere.add(senderId)
+  await heartbeat(db, workspaceId, senderId, campaignId)
+  await markOrphansUncertain(db, workspaceId, campaignId, { leaseSeconds: lease, ...(db.kind === 'pglite' && { aliveOnly: [...runningHere] }) })
+  const beat = setInterval(() => void heartbeat(db, workspaceId, senderId, campaignId).catch(() => undefined), Math.max(200, (lease * 1000) / 3))
+  const recent: boolean[] = []
+  // Progress is counted here (one count at the start), not re-counted over the ledger after every batch.
+  const [counts] = await db.query<{ done: string; total: string }>(
+    `SELECT count(*) FILTER (WHERE state NOT IN ('planned', 'sending', 'held')) AS done, count(*) AS total FROM campaign_recipients
+      WHERE workspace_id = $1 AND campaign_id = $2 AND grp = 'treated'`, [workspaceId, campaignId])
+  let handled = Number(counts?.done ?? 0)
+  const total = Number(counts?.total ?? 0)
+  let lastProgress = 0
+  let nextSlot = Date.now()
+  try {
+    for (;;) {
+      if (opts.signal?.aborted) return 'stopped'
+      const c = await loadCampaign(db, workspaceId, campaignId)
+      if (c.status === 'paused') return 'paused'
+      if (c.status === 'cancelled') return 'cancelled'
+      if (c.status === 'done') return 'done'
+      const until = delivery.holdUntil?.(new Date()) ?? null
+      if (until) {
+        // Deferred, not dropped: the rows stay planned and the caller comes back at `until`.
+        await opts.onDeferred?.(until)
+        return 'deferred'
+      }
+      const batch = await claimRecipients(db, workspaceId, campaignId, senderId, c.settings.concurrency)
+      if (batch.length === 0) {
+        const left = await remainingWork(db, workspaceId, campaignId)
+        if (left.due + left.later + left.sending === 0 && left.held > 0) return 'waiting_for_winner'
+        if (left.due + left.later + left.sending === 0) {
+          await db.query(`UPDATE campaigns SET status = 'done', finished_at = now(), updated_at = now() WHERE workspace_id = $1 AND id = $2 AND status = 'sending'`, [workspaceId, campaignId])
+          return 'done'
+        }
+        // Others' rows in flight, or retries due later: wait a little (the lease sweep turns dead senders' rows uncertain).
+        if (left.sending > 0) await markOrphansUncertain(db, workspaceId, campaignId, { leaseSeconds: lease })
+        const wait = left.nextAt ? Math.min(1_000, Math.max(50, left.nextAt.getTime() - Date.now())) : 250
+        await sleep(wait, undefined, { signal: opts.signal }).catch(() => undefined)
+        continue
+      }
+      const send = await delivery.prepare(batch)
+      const rate = c.settings.rate_per_second
+      const results = await Promise.all(batch.map(async (r): Promise<SendResult> => {
+        if (rate > 0) {
+          const at = Math.max(Date.now(), nextSlot)
+          nextSlot = at + 1000 / rate
+          if (at > Date.now()) await sleep(at - Date.now())
+        }
+        const messageId = messageIdOf(workspaceId, campaignId, r.id)
+        try {
+          const sent = await send(r, messageId)
+          return { id: r.id, outcome: 'sent', providerId: sent.providerId, messageId }
+        } catch (err) {
+          const e = err as { kind?: unknown; message?: unknown }
+          const error = typeof e.message === 'string' ? e.message.slice(0, 500) : String(err)
+          if (e.kind === 'temporary' && r.attempts < c.settings.max_attempts) {
+            return { id: r.id, outcome: 'retry', error, retryAt: new Date(Date.now() + Math.min(600_000, retryBase * 2 ** (r.attempts - 1))) }
+          }
+          return { id: r.id, outcome: 'failed', error }
+        }
+      }))
+      await recordResults(db, workspaceId, senderId, results)
+      for (const r of results) {
+        recent.push(r.outcome !== 'sent')
+        if (recent.length > WINDOW) recent.shift()
+      }
+      const failures = recent.filter(Boolean).length
+      if (recent.length >= Math.min(WINDOW, 10) && failures / recent.length >= c.settings.error_pause_rate) {
+        const last = results.find((r) => r.outcome !== 'sent') as Exclude<SendResult, { outcome: 'sent' }> | undefined
+        await pauseCampaign(db, workspaceId, campaignId, `paused automatically: ${failures} of the last ${recent.length} attempts failed (last error: ${last?.error ?? 'unknown'})`)
+        return 'paused'
+      }
+      handled += results.filter((r) => r.outcome !== 'retry').length
+      if (opts.onProgress && Date.now() - lastProgress >= 1_000) {
+        lastProgress = Date.now()
+        await opts.onProgress(handled, total)
+      }
+    }
+  } finally {
+    runningHere.delete(senderId)
+    clearInterval(beat)
+    await retireSender(db, workspaceId, senderId).catch(() => undefined)
+  }
+}
+
+export async function pauseCampaign(db: Db, workspaceId: number, campaignId: number, reason: string): Promise<void> {
+  await db.query(`UPDATE campaigns SET status = 'paused', pause_reason = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2 AND status = 'sending'`, [workspaceId, campaignId, reason])
+}
