@@ -1,5 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import { connect } from 'node:net'
 import { closedPort } from '../../../test/closed-port.ts'
 import { mailerContract } from './mailer.contract.ts'
 import { MailError } from './mailer.ts'
@@ -43,4 +44,23 @@ test('SMTP: wrong credentials are a permanent failure; right ones send', async (
 
 test('SMTP: no server configured is refused up front', () => {
   assert.throws(() => smtpMailer({ servers: [] }), (e: unknown) => e instanceof MailError && e.kind === 'permanent')
+})
+
+test('the recorder (and so the built-in catcher) keeps serving after a client resets its connection mid-session', async () => {
+  const server = await startSmtpRecorder()
+  const mailer = smtpMailer({ servers: [{ host: server.host, port: server.port }] })
+  try {
+    const raw = connect(server.port, '127.0.0.1')
+    await new Promise<void>((r) => raw.once('data', () => r()))
+    raw.write('EHLO killed.example\r\nMAIL FROM:<a@shop.example>\r\n')
+    await new Promise((r) => setTimeout(r, 50))
+    raw.resetAndDestroy()
+    for (let i = 0; i < 50 && server.connectionErrors.length === 0; i++) await new Promise((r) => setTimeout(r, 20))
+    assert.ok(server.connectionErrors.some((e) => /ECONNRESET/.test(e)), server.connectionErrors.join('; '))
+    await mailer.send({ from: 'a@shop.example', to: 'after@example.com', subject: 's', text: 't', messageId: '<after@x>' })
+    assert.equal(server.messages.at(-1)?.messageId, '<after@x>')
+  } finally {
+    await mailer.close()
+    await server.close()
+  }
 })

@@ -18,6 +18,8 @@ export interface SmtpRecorder {
   port: number
   /** Every message accepted, in order. */
   messages: RecordedMail[]
+  /** The last (up to 100) connection errors of clients, e.g. a reset by a client that was killed. */
+  connectionErrors: string[]
   /**
    * Makes the next `count` RCPT TO commands answer with `code` (4xx temporary, 5xx permanent), e.g. to
    * simulate a server that defers or refuses; 0 restores normal service.
@@ -39,6 +41,7 @@ export async function startSmtpRecorder(opts: {
   keep?: boolean
 } = {}): Promise<SmtpRecorder> {
   const messages: RecordedMail[] = []
+  const connectionErrors: string[] = []
   let refusals = 0
   let refusal = { code: 451, message: 'try again later' }
   const serverOptions: SMTPServerOptions = {
@@ -84,8 +87,15 @@ export async function startSmtpRecorder(opts: {
     server.once('error', reject)
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve())
   })
+  // After start-up, errors are a client's connection failing (a sender killed mid-message resets its socket):
+  // the server goes on; unhandled, such an 'error' event would end the whole process.
+  server.on('error', (err: Error) => {
+    connectionErrors.push(err.message)
+    if (connectionErrors.length > 100) connectionErrors.shift()
+  })
   const port = (server.server.address() as AddressInfo).port
   return {
+    connectionErrors,
     host: '127.0.0.1',
     port,
     messages,

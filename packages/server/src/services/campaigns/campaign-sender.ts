@@ -56,71 +56,131 @@ export async function runCampaignSender(db: Db, workspaceId: number, campaignId:
   const total = Number(counts?.total ?? 0)
   let lastProgress = 0
   let nextSlot = Date.now()
+  // A rolling window: up to `concurrency` rows are claimed and not yet recorded at any time (in flight, or answered
+  // and waiting to be recorded); freed places are claimed again while the rest are still being sent, and answers
+  // are recorded in batches. So a crash still leaves at most `concurrency` rows of this sender uncertain.
+  const inFlight = new Map<number, Promise<void>>()
+  let answered: SendResult[] = []
+  let recordedAt = Date.now()
+  let c = await loadCampaign(db, workspaceId, campaignId)
+  let checkedAt = Date.now()
+  let emptyClaimAt = 0
+  let outcome: SenderOutcome | null = null
+
+  const sendRow = async (send: SendOne, r: ClaimedRecipient, maxAttempts: number, rate: number): Promise<SendResult> => {
+    if (rate > 0) {
+      const at = Math.max(Date.now(), nextSlot)
+      nextSlot = at + 1000 / rate
+      if (at > Date.now()) await sleep(at - Date.now())
+    }
+    const messageId = messageIdOf(workspaceId, campaignId, r.id)
+    try {
+      const sent = await send(r, messageId)
+      return { id: r.id, outcome: 'sent', providerId: sent.providerId, messageId }
+    } catch (err) {
+      const e = err as { kind?: unknown; message?: unknown }
+      const error = typeof e.message === 'string' ? e.message.slice(0, 500) : String(err)
+      if (e.kind === 'temporary' && r.attempts < maxAttempts) {
+        return { id: r.id, outcome: 'retry', error, retryAt: new Date(Date.now() + Math.min(600_000, retryBase * 2 ** (r.attempts - 1))) }
+      }
+      return { id: r.id, outcome: 'failed', error }
+    }
+  }
+
+  /** Records the answers so far; false when the error rate paused the campaign. */
+  const record = async (): Promise<boolean> => {
+    if (answered.length === 0) return true
+    const results = answered
+    answered = []
+    recordedAt = Date.now()
+    await recordResults(db, workspaceId, senderId, results)
+    for (const r of results) {
+      recent.push(r.outcome !== 'sent')
+      if (recent.length > WINDOW) recent.shift()
+    }
+    handled += results.filter((r) => r.outcome !== 'retry').length
+    if (opts.onProgress && Date.now() - lastProgress >= 1_000) {
+      lastProgress = Date.now()
+      await opts.onProgress(handled, total)
+    }
+    const failures = recent.filter(Boolean).length
+    if (recent.length >= Math.min(WINDOW, 10) && failures / recent.length >= c.settings.error_pause_rate) {
+      const last = results.find((r) => r.outcome !== 'sent') as Exclude<SendResult, { outcome: 'sent' }> | undefined
+      await pauseCampaign(db, workspaceId, campaignId, `paused automatically: ${failures} of the last ${recent.length} attempts failed (last error: ${last?.error ?? 'unknown'})`)
+      return false
+    }
+    return true
+  }
+
   try {
-    for (;;) {
-      if (opts.signal?.aborted) return 'stopped'
-      const c = await loadCampaign(db, workspaceId, campaignId)
-      if (c.status === 'paused') return 'paused'
-      if (c.status === 'cancelled') return 'cancelled'
-      if (c.status === 'done') return 'done'
+    while (outcome === null) {
+      if (opts.signal?.aborted) {
+        outcome = 'stopped'
+        break
+      }
+      // The campaign's status (a pause, a cancel) is read at most every 200 ms, not per message.
+      if (Date.now() - checkedAt >= 200) {
+        c = await loadCampaign(db, workspaceId, campaignId)
+        checkedAt = Date.now()
+      }
+      if (c.status === 'paused' || c.status === 'cancelled' || c.status === 'done') {
+        outcome = c.status
+        break
+      }
       const until = delivery.holdUntil?.(new Date()) ?? null
       if (until) {
         // Deferred, not dropped: the rows stay planned and the caller comes back at `until`.
         await opts.onDeferred?.(until)
-        return 'deferred'
+        outcome = 'deferred'
+        break
       }
-      const batch = await claimRecipients(db, workspaceId, campaignId, senderId, c.settings.concurrency)
-      if (batch.length === 0) {
-        const left = await remainingWork(db, workspaceId, campaignId)
-        if (left.due + left.later + left.sending === 0 && left.held > 0) return 'waiting_for_winner'
-        if (left.due + left.later + left.sending === 0) {
-          await db.query(`UPDATE campaigns SET status = 'done', finished_at = now(), updated_at = now() WHERE workspace_id = $1 AND id = $2 AND status = 'sending'`, [workspaceId, campaignId])
-          return 'done'
+      const concurrency = c.settings.concurrency
+      const free = concurrency - inFlight.size - answered.length
+      const idle = inFlight.size === 0 && answered.length === 0
+      // Claim when a quarter of the window is free (fewer, larger claims), or when nothing is left in hand.
+      // (After a claim found nothing, the next waits 100 ms unless nothing is in hand: the tail of a send.)
+      if (free > 0 && (idle || (free >= Math.max(1, Math.floor(concurrency / 4)) && Date.now() - emptyClaimAt >= 100))) {
+        const batch = await claimRecipients(db, workspaceId, campaignId, senderId, free)
+        if (batch.length === 0) emptyClaimAt = Date.now()
+        if (batch.length > 0) {
+          const send = await delivery.prepare(batch)
+          for (const r of batch) {
+            inFlight.set(r.id, sendRow(send, r, c.settings.max_attempts, c.settings.rate_per_second).then((res) => {
+              answered.push(res)
+              inFlight.delete(r.id)
+            }))
+          }
+          continue
         }
-        // Others' rows in flight, or retries due later: wait a little (the lease sweep turns dead senders' rows uncertain).
-        if (left.sending > 0) await markOrphansUncertain(db, workspaceId, campaignId, { leaseSeconds: lease })
-        const wait = left.nextAt ? Math.min(1_000, Math.max(50, left.nextAt.getTime() - Date.now())) : 250
-        await sleep(wait, undefined, { signal: opts.signal }).catch(() => undefined)
+        if (idle) {
+          const left = await remainingWork(db, workspaceId, campaignId)
+          if (left.due + left.later + left.sending === 0 && left.held > 0) {
+            outcome = 'waiting_for_winner'
+            break
+          }
+          if (left.due + left.later + left.sending === 0) {
+            await db.query(`UPDATE campaigns SET status = 'done', finished_at = now(), updated_at = now() WHERE workspace_id = $1 AND id = $2 AND status = 'sending'`, [workspaceId, campaignId])
+            outcome = 'done'
+            break
+          }
+          // Others' rows in flight, or retries due later: wait a little (the lease sweep turns dead senders' rows uncertain).
+          if (left.sending > 0) await markOrphansUncertain(db, workspaceId, campaignId, { leaseSeconds: lease })
+          const wait = left.nextAt ? Math.min(1_000, Math.max(50, left.nextAt.getTime() - Date.now())) : 250
+          await sleep(wait, undefined, { signal: opts.signal }).catch(() => undefined)
+          checkedAt = 0
+          continue
+        }
+      }
+      if (answered.length > 0 && (answered.length >= Math.ceil(concurrency / 2) || inFlight.size === 0 || Date.now() - recordedAt >= 50)) {
+        if (!(await record())) outcome = 'paused'
         continue
       }
-      const send = await delivery.prepare(batch)
-      const rate = c.settings.rate_per_second
-      const results = await Promise.all(batch.map(async (r): Promise<SendResult> => {
-        if (rate > 0) {
-          const at = Math.max(Date.now(), nextSlot)
-          nextSlot = at + 1000 / rate
-          if (at > Date.now()) await sleep(at - Date.now())
-        }
-        const messageId = messageIdOf(workspaceId, campaignId, r.id)
-        try {
-          const sent = await send(r, messageId)
-          return { id: r.id, outcome: 'sent', providerId: sent.providerId, messageId }
-        } catch (err) {
-          const e = err as { kind?: unknown; message?: unknown }
-          const error = typeof e.message === 'string' ? e.message.slice(0, 500) : String(err)
-          if (e.kind === 'temporary' && r.attempts < c.settings.max_attempts) {
-            return { id: r.id, outcome: 'retry', error, retryAt: new Date(Date.now() + Math.min(600_000, retryBase * 2 ** (r.attempts - 1))) }
-          }
-          return { id: r.id, outcome: 'failed', error }
-        }
-      }))
-      await recordResults(db, workspaceId, senderId, results)
-      for (const r of results) {
-        recent.push(r.outcome !== 'sent')
-        if (recent.length > WINDOW) recent.shift()
-      }
-      const failures = recent.filter(Boolean).length
-      if (recent.length >= Math.min(WINDOW, 10) && failures / recent.length >= c.settings.error_pause_rate) {
-        const last = results.find((r) => r.outcome !== 'sent') as Exclude<SendResult, { outcome: 'sent' }> | undefined
-        await pauseCampaign(db, workspaceId, campaignId, `paused automatically: ${failures} of the last ${recent.length} attempts failed (last error: ${last?.error ?? 'unknown'})`)
-        return 'paused'
-      }
-      handled += results.filter((r) => r.outcome !== 'retry').length
-      if (opts.onProgress && Date.now() - lastProgress >= 1_000) {
-        lastProgress = Date.now()
-        await opts.onProgress(handled, total)
-      }
+      if (inFlight.size > 0) await Promise.race([...inFlight.values(), sleep(20)])
     }
+    // Whatever the reason for stopping, the messages already handed over finish and are recorded.
+    await Promise.all(inFlight.values())
+    await record()
+    return outcome
   } finally {
     runningHere.delete(senderId)
     clearInterval(beat)
