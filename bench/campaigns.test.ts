@@ -47,8 +47,11 @@ for (const backend of backends()) {
 
     test('the breakdown counted every message and batch of the send', () => {
       assert.equal(run.send.breakdown.sends, run.plan.treated)
-      assert.equal(run.send.breakdown.batches, Math.ceil(run.plan.treated / 20))
-      assert.ok(run.send.breakdown.dbSeconds + run.send.breakdown.smtpSeconds <= run.send.sendSeconds * 1.01)
+      // A rolling window: claims of 1 to 20 (the concurrency) rows, at least ceil(treated / 20) of them.
+      assert.ok(run.send.breakdown.batches >= Math.ceil(run.plan.treated / 20) && run.send.breakdown.batches <= run.plan.treated, `${run.send.breakdown.batches} claims`)
+      // Database and sending overlap, so each busy time (not their sum) is bounded by the send's wall time.
+      assert.ok(run.send.breakdown.dbSeconds <= run.send.sendSeconds * 1.01)
+      assert.ok(run.send.breakdown.smtpSeconds <= run.send.sendSeconds * 1.01)
     })
 
     test('the report judges the issue\'s targets at this size only as "would be", never met or MISSED', () => {

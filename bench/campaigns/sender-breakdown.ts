@@ -1,9 +1,9 @@
 /**
  * Where the sender's wall time goes, measured from outside (no change to the sender): the database and the
  * delivery are wrapped so the time with at least one query in flight, the time preparing a batch (its merge
- * data) and the time with at least one message being rendered or sent are summed separately. The sender's loop
- * is sequential (check status, claim, prepare, render and send the batch, record), so the database time and
- * the sending time add up to about the send's wall time; whatever is left is bookkeeping.
+ * data) and the time with at least one message being rendered or sent are summed separately. The sender is a
+ * rolling window (it claims and records while other messages are in flight), so the database time and the
+ * sending time overlap: each is at most the send's wall time, and their sum can exceed it.
  */
 import type { Delivery } from '../../packages/server/src/services/campaigns/campaign-sender.ts'
 import type { Db } from '../../packages/server/src/store/db.ts'
