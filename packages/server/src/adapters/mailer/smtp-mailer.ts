@@ -33,17 +33,24 @@ export interface SmtpMailerOptions {
 const noDelayConnection = (timeoutMs: number) => (options: { host?: string; port?: number }, callback: (err: Error | null, socketOptions?: { connection: Socket }) => void): void => {
   const socket = connect({ host: options.host ?? 'localhost', port: options.port ?? 587 })
   socket.setNoDelay(true)
-  const fail = (err: Error) => {
-    socket.destroy()
-    callback(Object.assign(err, { code: (err as { code?: string }).code ?? 'ECONNECTION' }))
-  }
-  const timer = setTimeout(() => fail(Object.assign(new Error(`connection to ${options.host}:${options.port} timed out`), { code: 'ETIMEDOUT' })), timeoutMs)
-  socket.once('error', fail)
-  socket.once('connect', () => {
+  // nodemailer's pool must be answered exactly once (a second answer corrupts its count of open connections).
+  let answered = false
+  const answer = (err: Error | null) => {
+    if (answered) return
+    answered = true
     clearTimeout(timer)
     socket.off('error', fail)
-    callback(null, { connection: socket })
-  })
+    if (err) {
+      socket.destroy()
+      callback(Object.assign(err, { code: (err as { code?: string }).code ?? 'ECONNECTION' }))
+    } else {
+      callback(null, { connection: socket })
+    }
+  }
+  const fail = (err: Error) => answer(err)
+  const timer = setTimeout(() => answer(Object.assign(new Error(`connection to ${options.host}:${options.port} timed out`), { code: 'ETIMEDOUT' })), timeoutMs)
+  socket.once('error', fail)
+  socket.once('connect', () => answer(null))
 }
 
 /**
