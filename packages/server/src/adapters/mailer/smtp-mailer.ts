@@ -1,4 +1,3 @@
-import { connect, type Socket } from 'node:net'
 import nodemailer from 'nodemailer'
 import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js'
 import { classifyMailFailure, MailError, type Mailer, type OutgoingMail, type SentMail } from './mailer.ts'
@@ -27,33 +26,6 @@ export interface SmtpMailerOptions {
 }
 
 /**
- * Opens the pool's connections itself, with Nagle's algorithm off (nodemailer takes an already connected socket
- * as `connection`, as for a proxy; STARTTLS still upgrades it when the server offers it).
- */
-const noDelayConnection = (timeoutMs: number) => (options: { host?: string; port?: number }, callback: (err: Error | null, socketOptions?: { connection: Socket }) => void): void => {
-  const socket = connect({ host: options.host ?? 'localhost', port: options.port ?? 587 })
-  socket.setNoDelay(true)
-  // nodemailer's pool must be answered exactly once (a second answer corrupts its count of open connections).
-  let answered = false
-  const answer = (err: Error | null) => {
-    if (answered) return
-    answered = true
-    clearTimeout(timer)
-    socket.off('error', fail)
-    if (err) {
-      socket.destroy()
-      callback(Object.assign(err, { code: (err as { code?: string }).code ?? 'ECONNECTION' }))
-    } else {
-      callback(null, { connection: socket })
-    }
-  }
-  const fail = (err: Error) => answer(err)
-  const timer = setTimeout(() => answer(Object.assign(new Error(`connection to ${options.host}:${options.port} timed out`), { code: 'ETIMEDOUT' })), timeoutMs)
-  socket.once('error', fail)
-  socket.once('connect', () => answer(null))
-}
-
-/**
  * E-mail over SMTP with nodemailer's pooled transport (a library: SMTP, TLS, pooling and MIME are generic;
  * what is Rapport's own is the send ledger around it). One pool per configured server.
  */
@@ -74,10 +46,6 @@ export function smtpMailer(opts: SmtpMailerOptions): Mailer {
       greetingTimeout: timeout,
       socketTimeout: timeout,
       tls: { rejectUnauthorized: !(s.allowSelfSigned ?? false) },
-      // Nagle's algorithm off: with it each message's last small write waits for the server's delayed ACK
-      // (≈ 40 ms on Linux), which caps a pooled connection near 25 messages/s (bench/results/campaigns.md).
-      // Only for plain/STARTTLS servers: a socket handed over this way is not wrapped in TLS from the first byte.
-      ...(!(s.secure ?? false) && { getSocket: noDelayConnection(timeout) }),
     } satisfies SMTPPool.Options),
   )
   let next = 0
