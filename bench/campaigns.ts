@@ -2,12 +2,12 @@
  * Campaigns benchmark (issue 17): a campaign to 100,000 synthetic customers on PostgreSQL, sent to a loopback
  * SMTP server (a separate process): planning (segment, consent, suppressions, frequency cap, holdout, ledger)
  * timed through startCampaign, the sender timed from start to done with default settings, and raw nodemailer
- * pooled sends of a pre-rendered message to the same server in the same run. Targets: planning ≤ 5 s,
- * ≥ 1,000 messages/s and ≥ 0.8× the raw nodemailer rate. A second run on PGlite (20,000 by default).
- * `npm run bench -- campaigns [--recipients N] [--pglite-recipients N] [--only postgres|pglite] [--nodelay]
- * [--analyze] [--raw-runs 1] [--profile FILE]` (--nodelay: Nagle off on the SMTP client's sockets, see
- * campaigns/tcp-nodelay.ts; --analyze: ANALYZE the ledger between planning and sending, see run-backend.ts;
- * --raw-runs 1: raw nodemailer only before the sender; --profile: a CPU profile of the sender step, written to
+ * pooled sends of a pre-rendered message to the same server in the same run (with nodemailer's own sockets and
+ * with the TCP_NODELAY sockets Rapport's mailer uses). Targets: planning ≤ 5 s, ≥ 1,000 messages/s and ≥ 0.8× the
+ * raw nodemailer rate. A second run on PGlite (20,000 by default).
+ * `npm run bench -- campaigns [--recipients N] [--pglite-recipients N] [--only postgres|pglite]
+ * [--analyze] [--raw-runs 1] [--profile FILE]` (--analyze: ANALYZE the ledger between planning and sending, see
+ * run-backend.ts; --raw-runs 1: raw nodemailer only before the sender; --profile: a CPU profile of the sender step, written to
  * FILE-postgres.cpuprofile and FILE-pglite.cpuprofile). `--explain-planning` prints where planning's time goes
  * instead (campaigns/explain-planning.ts).
  */
@@ -18,7 +18,6 @@ import { campaignsReport, TARGETS } from './campaigns/campaigns-report.ts'
 import { explainPlanning } from './campaigns/explain-planning.ts'
 import { runBackend, type BackendRun } from './campaigns/run-backend.ts'
 import { startSmtpSink, type SmtpSink } from './campaigns/sink-client.ts'
-import { disableNagleForOutgoing } from './campaigns/tcp-nodelay.ts'
 import { freshPostgres } from './lib/fresh-postgres.ts'
 import { writeResultsSection } from './lib/results-section.ts'
 
@@ -28,7 +27,6 @@ interface Options {
   recipients: number
   pgliteRecipients: number
   only: 'postgres' | 'pglite' | undefined
-  noDelay: boolean
   /** Where to write a CPU profile of the sender (the file name gets the backend's name). */
   profile: string | undefined
   rawRuns: number
@@ -48,7 +46,7 @@ function parseArgs(args: string[]): Options {
   }
   const only = value('--only')
   if (only !== undefined && only !== 'postgres' && only !== 'pglite') throw new Error('--only takes postgres or pglite')
-  return { recipients: count('--recipients', TARGETS.recipients), pgliteRecipients: count('--pglite-recipients', PGLITE_DEFAULT), only, noDelay: args.includes('--nodelay'), profile: value('--profile'), rawRuns: value('--raw-runs') === '1' ? 1 : 2, analyze: args.includes('--analyze') }
+  return { recipients: count('--recipients', TARGETS.recipients), pgliteRecipients: count('--pglite-recipients', PGLITE_DEFAULT), only, profile: value('--profile'), rawRuns: value('--raw-runs') === '1' ? 1 : 2, analyze: args.includes('--analyze') }
 }
 
 const log = (s: string) => process.stderr.write(`${s}\n`)
@@ -81,7 +79,6 @@ async function onPglite(o: Options, sink: SmtpSink): Promise<BackendRun> {
 export async function run(args: string[]): Promise<void> {
   const o = parseArgs(args)
   if (args.includes('--explain-planning')) return explainPlanning(o.recipients, log)
-  if (o.noDelay) disableNagleForOutgoing()
   const t0 = performance.now()
   const sink = await startSmtpSink()
   const runs: BackendRun[] = []
@@ -97,11 +94,10 @@ export async function run(args: string[]): Promise<void> {
     o.recipients !== TARGETS.recipients && `--recipients ${o.recipients}`,
     o.pgliteRecipients !== PGLITE_DEFAULT && `--pglite-recipients ${o.pgliteRecipients}`,
     o.only && `--only ${o.only}`,
-    o.noDelay && '--nodelay',
     o.analyze && '--analyze',
     o.rawRuns === 1 && '--raw-runs 1',
   ].filter(Boolean).join(' ')
-  const id = `pg-${o.only === 'pglite' ? 0 : o.recipients}-pglite-${o.only === 'postgres' ? 0 : o.pgliteRecipients}${o.noDelay ? '-nodelay' : ''}${o.analyze ? '-analyze' : ''}`
-  const heading = `${runs.map((r) => `${r.backend} ${r.shop.customers.toLocaleString('en')} customers`).join(', ') || 'nothing measured'}${o.noDelay ? ', TCP_NODELAY on the SMTP client (--nodelay)' : ', stock nodemailer'}${o.analyze ? ', ledger analysed before sending (--analyze)' : ''}`
+  const id = `pg-${o.only === 'pglite' ? 0 : o.recipients}-pglite-${o.only === 'postgres' ? 0 : o.pgliteRecipients}${o.analyze ? '-analyze' : ''}`
+  const heading = `${runs.map((r) => `${r.backend} ${r.shop.customers.toLocaleString('en')} customers`).join(', ') || 'nothing measured'}, raw nodemailer stock and with TCP_NODELAY${o.analyze ? ', ledger analysed before sending (--analyze)' : ''}`
   writeResultsSection('campaigns', 'Campaigns benchmark (issue 17)', id, heading, `npm run bench -- campaigns${flags ? ` ${flags}` : ''}`, body)
 }

@@ -20,7 +20,7 @@ import type { SmtpSink } from './sink-client.ts'
 export const PUBLIC_URL = 'https://rapport.bench.example'
 
 export interface BackendOptions {
-  /** Raw nodemailer runs: 1 (before the sender) or 2 (before and after). */
+  /** Raw nodemailer rounds (each: stock sockets, then TCP_NODELAY sockets): 1 (before the sender) or 2 (before and after). */
   rawRuns: number
   /**
    * ANALYZE campaign_recipients between planning and sending. Rapport does not (yet): the planning INSERT leaves
@@ -67,18 +67,23 @@ export async function runBackend(db: Db, backend: BackendRun['backend'], custome
     const n = planned.plan.treated
     const inFlight = 20
     const raw: RawRun[] = []
+    const measureRaw = async (round: number) => {
+      for (const sockets of ['stock', 'nodelay'] as const) {
+        markLoad(`before raw ${sockets} ${round}`)
+        const r = await measureRawNodemailer(sink, message, SENDER, n, inFlight, `${backend}-${sockets}-${round}`, sockets)
+        raw.push(r)
+        log(`  raw nodemailer (${sockets} sockets): ${n} in ${r.seconds.toFixed(1)} s, cpu ${r.clientCpuSeconds.toFixed(1)} / ${r.serverCpuSeconds.toFixed(1)} s`)
+      }
+    }
     // A short warm-up: connections opened and code compiled before anything is timed.
-    await measureRawNodemailer(sink, message, SENDER, 1_000, inFlight, `${backend}-warm`)
-    markLoad('before raw 1')
-    raw.push(await measureRawNodemailer(sink, message, SENDER, n, inFlight, `${backend}-1`))
-    log(`  raw nodemailer: ${n} in ${raw[0]?.seconds.toFixed(1)} s, cpu ${raw[0]?.clientCpuSeconds.toFixed(1)} / ${raw[0]?.serverCpuSeconds.toFixed(1)} s; sender`)
+    await measureRawNodemailer(sink, message, SENDER, 1_000, inFlight, `${backend}-warm`, 'nodelay')
+    await measureRaw(1)
     markLoad('before the sender')
     const send = await sendBenchCampaign(db, shop, planned, channels, sink, log, o.profileFile)
     log(`  sender: ${send.sent} sent in ${send.sendSeconds.toFixed(1)} s (${send.outcome}); ${JSON.stringify(send.breakdown)}; cpu ${send.clientCpuSeconds.toFixed(1)} / ${send.serverCpuSeconds.toFixed(1)} s; raw again`)
     markLoad('after the sender')
     if (o.rawRuns > 1) {
-      raw.push(await measureRawNodemailer(sink, message, SENDER, n, inFlight, `${backend}-2`))
-      log(`  raw nodemailer: ${n} in ${raw[1]?.seconds.toFixed(1)} s`)
+      await measureRaw(2)
       markLoad('after raw 2')
     }
     const [v] = await db.query<{ v: string }>('SELECT version() AS v')

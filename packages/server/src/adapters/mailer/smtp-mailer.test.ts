@@ -27,6 +27,27 @@ test('SMTP: several servers share the sends in turn, and a server that is down i
   }
 })
 
+test('SMTP: refused connections, more of them than the pool has connections, each fail at once; when the server is back, sends go through', async () => {
+  const port = await closedPort()
+  const mailer = smtpMailer({ servers: [{ host: '127.0.0.1', port }], maxConnections: 2, timeoutMs: 2000 })
+  const mail = (i: number) => ({ from: 'a@shop.example', to: `r${i}@example.com`, subject: 's', text: 't', messageId: `<down${i}@x>` })
+  let server: Awaited<ReturnType<typeof startSmtpRecorder>> | undefined
+  try {
+    // A pool that lost track of a failed connection would keep its slot taken: the third send would wait forever.
+    for (let i = 0; i < 6; i++) {
+      const started = Date.now()
+      await assert.rejects(mailer.send(mail(i)), (e: unknown) => e instanceof MailError && e.kind === 'temporary')
+      assert.ok(Date.now() - started < 5000, `send ${i} took ${Date.now() - started} ms to fail`)
+    }
+    server = await startSmtpRecorder({ port })
+    for (let i = 0; i < 4; i++) await mailer.send(mail(10 + i))
+    assert.equal(server.messages.length, 4)
+  } finally {
+    await mailer.close()
+    await server?.close()
+  }
+})
+
 test('SMTP: wrong credentials are a permanent failure; right ones send', async () => {
   const server = await startSmtpRecorder({ auth: { user: 'shop', pass: 'secret' } })
   const wrong = smtpMailer({ servers: [{ host: server.host, port: server.port, auth: { user: 'shop', pass: 'nope' } }] })
