@@ -118,4 +118,5 @@ export const consentOut = z.object({
   status: z.enum(CONSENT_STATUSES),
   recorded_at: time,
   source: str,
+  confirmed_at: time.nullable(),
 })

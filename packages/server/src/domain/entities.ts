@@ -115,6 +115,8 @@ export const consentInput = z.object({
   status: z.enum(CONSENT_STATUSES),
   recorded_at: timestamp,
   source: optionalText(120),
+  /** When the customer confirmed this grant (double opt-in); absent for a grant not (yet) confirmed. */
+  confirmed_at: timestamp.optional(),
 })
 
 export type CustomerInput = z.infer<typeof customerInput>

@@ -1,6 +1,7 @@
 import type { JobHandler } from '../adapters/queue/index.ts'
 import { campaignsPickWinnerJob } from './campaigns-pick-winner.job.ts'
 import { campaignsSendJob } from './campaigns-send.job.ts'
+import { consentsConfirmJob } from './consents-confirm.job.ts'
 import { importJob } from './import.job.ts'
 import { modelsPromoteJob } from './models-promote.job.ts'
 import { modelsRefreshJob } from './models-refresh.job.ts'
@@ -21,6 +22,7 @@ export const jobRegistry: ReadonlyMap<string, JobHandler> = new Map<string, JobH
   ['segments.refresh', segmentsRefreshJob],
   ['campaigns.send', campaignsSendJob],
   ['campaigns.pick-winner', campaignsPickWinnerJob],
+  ['consents.confirm', consentsConfirmJob],
 ])
 
 export const JOB_KINDS = [...jobRegistry.keys()]

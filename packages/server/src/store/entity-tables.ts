@@ -164,7 +164,7 @@ export const entityTables: Record<EntityName, EntityTable> = {
     columns: [
       t('external_id'),
       { field: 'customer_id', arrayType: 'int8' },
-      t('channel'), t('purpose'), t('status'), ts('recorded_at'), t('source'),
+      t('channel'), t('purpose'), t('status'), ts('recorded_at'), t('source'), ts('confirmed_at'),
     ],
     refs: [customerRef],
     touchUpdatedAt: false,

@@ -6,7 +6,12 @@ import { jsErrors, LANGS, newPage, screenshot, seriousA11yViolations, signIn, un
 interface Audience { treated: number; holdout: number }
 interface Campaign { id: number; status: string; plan: Audience | null; progress: { sent: number } | null }
 interface Caught { id: number; campaign_id: number | null; to: string }
-interface Results { treated: { clicked: number; unsubscribed?: number }; lift: { conversion: { ci_low: number | null; ci_high: number | null } } }
+interface Results {
+  treated: { clicked: number; unsubscribed?: number }
+  lift: { conversion: { ci_low: number | null; ci_high: number | null } }
+  curves: { qini_auc: number } | null
+  curves_reason: string | null
+}
 interface Consent { channel: string; purpose: string; status: string; recorded_at?: string; created_at?: string }
 
 /** A GET through the signed-in page's own session, so the test compares the page with the API's answer. */
@@ -153,6 +158,16 @@ export function campaignsSuite(world: () => World): void {
           assert.match(await page.locator('#lift-revenue').innerText(), lang === 'en' ? /95 % CI|not measurable/ : /95% 置信区间|无法衡量/)
           await page.locator('#variant-chart svg').waitFor()
           assert.equal(await page.locator('#variant-table tbody tr').count(), 3, 'two variants and the holdout')
+          // The Qini and uplift curves when an uplift model scored the frozen audience; otherwise the reason, as the API gives it.
+          const { curves, curves_reason: reason } = await apiGet<Results>(page, `/api/v1/campaigns/${id}/results`)
+          if (curves) {
+            await page.locator('#qini-chart svg').waitFor()
+            await page.locator('#uplift-chart svg').waitFor()
+            assert.equal(Number(await page.locator('#qini-auc').getAttribute('data-value')), curves.qini_auc)
+          } else {
+            assert.equal(await page.locator('#curves-reason').getAttribute('data-reason'), reason)
+            assert.match(await page.locator('#curves-reason').innerText(), lang === 'en' ? /^No curves: / : /^暂无曲线：/)
+          }
           assert.equal(await page.locator('#attribution-window').getAttribute('data-open'), 'true')
           assert.equal(await page.locator('#results-csv').getAttribute('href'), `/api/v1/campaigns/${id}/results.csv`)
           assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the results')

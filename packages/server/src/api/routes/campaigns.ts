@@ -6,12 +6,14 @@ import {
   addSuppression, campaignSettingsPatch, getCampaignSettings, listSuppressions, removeSuppression, suppressionInput, updateCampaignSettings, webhookSecret,
 } from '../../services/campaigns/campaign-settings-service.ts'
 import { workspaceCampaignSettings } from '../../services/campaigns/campaign-settings.ts'
+import { confirmationStatus, queueConsentConfirmations } from '../../services/campaigns/consent-confirmation.ts'
 import {
   campaignPatch, cancelCampaign, createCampaign, deleteCampaign, estimateAudience, getCampaign, listCampaigns, pauseCampaignByUser, resendUncertain,
   resumeCampaign, startCampaign, updateCampaign,
 } from '../../services/campaigns/campaigns-service.ts'
 import { campaignResults } from '../../services/campaigns/campaign-results.ts'
 import { campaignResultsCsv } from '../../services/campaigns/campaign-results-csv.ts'
+import { CURVES_MIN_PER_GROUP, CURVES_REASONS } from '../../services/campaigns/campaign-results-curves.ts'
 import { currentChannels } from '../../services/campaigns/channels.ts'
 import { getCaughtMail, listCaughtMail } from '../../services/campaigns/outbox.ts'
 import { EXCLUSION_REASONS } from '../../services/campaigns/plan-campaign.ts'
@@ -73,6 +75,16 @@ const liftOut = z.looseObject({
   note: z.string().nullable(),
 }).describe('Treated minus holdout, with 95 % confidence intervals and p-values')
 const breakdownOut = z.looseObject({ key: z.string(), recipients: z.number().int(), treated: groupOut, holdout: groupOut, lift: liftOut })
+const curvesOut = z.object({
+  recipients_scored: z.number().int(), treated_scored: z.number().int(), holdout_scored: z.number().int(),
+  points: z.array(z.object({
+    share: z.number().describe('Share of the scored recipients taken, highest predicted uplift first (0..1)'),
+    qini: z.number().describe('Incremental conversions among them: treated conversions − holdout conversions × treated / holdout (a count)'),
+    random: z.number().describe('The Qini of taking them at random'),
+    uplift: z.number().nullable().describe('Treated minus holdout conversion rate among them'),
+  })).describe('At most 101 points from share 0 to 1'),
+  qini_auc: z.number().describe('Normalised Qini AUC: 0 random, 1 perfect, below 0 worse than random'),
+}).nullable().describe('Qini and uplift curves of the predicted uplift the audience was frozen with, over treated and holdout recipients that have one')
 const resultsOut = z.looseObject({
   campaign_id: z.number().int(), name: z.string(), status: z.string(), planned_at: z.string(), attribution_days: z.number().int(),
   window_end: z.string(), window_open: z.boolean().describe('Conversions are still being attributed'),
@@ -80,6 +92,9 @@ const resultsOut = z.looseObject({
   variants: z.array(z.looseObject({ name: z.string(), treated: groupOut, lift: liftOut })),
   winner: z.looseObject({ winner: z.string(), p_value: z.number().nullable(), significant: z.boolean() }).nullable(),
   breakdown: z.object({ rfm: z.array(breakdownOut), persona: z.array(breakdownOut) }),
+  curves: curvesOut,
+  curves_reason: z.enum(CURVES_REASONS).nullable()
+    .describe(`Why curves is null: no uplift model had scored the audience, no holdout, fewer than ${CURVES_MIN_PER_GROUP} scored in a group, or no conversion among them`),
 })
 
 const caughtOut = z.object({
@@ -128,6 +143,30 @@ export function campaignRoutes(db: Db, queue: Queue) {
       config: { access: 'settings:write' },
       schema: { tags, summary: 'Change the campaign rules', headers: workspaceHeader, body: campaignSettingsPatch, response: { 200: workspaceCampaignSettings, ...errors(400, 401, 403) } },
     }, async (req) => updateCampaignSettings(db, req.actor, req.body))
+
+    // A purpose is a word (marketing, newsletter, 会员…): letters, digits, _ and -.
+    const purposeParam = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]{0,59}$/u, 'a consent purpose is a word of letters, digits, _ or - (at most 60)').default('marketing')
+    const confirmationQuery = z.strictObject({ channel: z.enum(['email', 'sms']).default('email'), purpose: purposeParam })
+    const confirmationStatusOut = z.object({
+      channel: z.enum(['email', 'sms']), purpose: z.string(), required: z.boolean().describe('The workspace requires double opt-in on this channel'),
+      unconfirmed: z.number().int().describe('Current grants not confirmed (with an address, not suppressed)'),
+      requested_recently: z.number().int().describe('Of those, asked in the last 7 days'), confirmed: z.number().int(),
+    })
+    app.get('/consent-confirmations', {
+      config: { access: 'customers:read' },
+      schema: { tags, summary: 'Double opt-in: how many current grants are confirmed, unconfirmed, asked recently', headers: workspaceHeader, querystring: confirmationQuery, response: { 200: confirmationStatusOut, ...errors(400, 401, 403) } },
+    }, async (req) => confirmationStatus(db, req.actor, req.query.channel, req.query.purpose))
+
+    app.post('/consent-confirmations', {
+      config: { access: 'campaigns:send' },
+      schema: {
+        tags, summary: 'Double opt-in: send a confirmation request to every customer with an unconfirmed grant (at most once a week each); runs as a job',
+        headers: workspaceHeader, body: confirmationQuery, response: { 202: z.object({ job_id: z.string(), status: confirmationStatusOut }), ...errors(400, 401, 403, 412) },
+      },
+    }, async (req, reply) => {
+      reply.code(202)
+      return queueConsentConfirmations(db, queue, currentChannels(), req.actor, req.body.channel, req.body.purpose)
+    })
 
     app.get('/settings/webhook-secret', {
       config: { access: 'settings:write' },
@@ -208,7 +247,7 @@ export function campaignRoutes(db: Db, queue: Queue) {
     app.get('/:id/results', {
       config: { access: 'customers:read' },
       schema: {
-        tags, summary: 'Results for treated and holdout and each variant; lift in conversion and revenue per recipient with 95 % intervals; by RFM segment and persona',
+        tags, summary: 'Results for treated and holdout and each variant; lift in conversion and revenue per recipient with 95 % intervals; by RFM segment and persona; Qini and uplift curves',
         headers: workspaceHeader, params: idParams, response: { 200: resultsOut, ...errors(400, 401, 403, 404, 412) },
       },
     }, async (req) => {

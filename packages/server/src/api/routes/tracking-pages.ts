@@ -12,12 +12,12 @@ const TEXT = {
   },
 } as const
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
-function page(lang: 'en' | 'zh', title: string, body: string): string {
+export function page(lang: 'en' | 'zh', title: string, body: string): string {
   return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(title)}</title><style>body{font-family:system-ui,"Noto Sans SC","WenQuanYi Micro Hei",sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1f2937}
-button{font:inherit;padding:.5rem 1.25rem;border:0;border-radius:.375rem;background:#b91c1c;color:#fff;cursor:pointer}</style></head><body>${body}</body></html>`
+button{font:inherit;padding:.5rem 1.25rem;border:0;border-radius:.375rem;background:var(--button,#b91c1c);color:#fff;cursor:pointer}</style></head><body>${body}</body></html>`
 }
 
 export function askPage(lang: 'en' | 'zh', workspace: string, channel: 'email' | 'sms', action: string): string {

@@ -3,9 +3,11 @@ import { z } from 'zod'
 import { RapportError } from '../../errors/rapport-error.ts'
 import { recordClick, recordOpen, unsubscribe, unsubscribeTarget } from '../../services/campaigns/campaign-tracking.ts'
 import { handleEmailWebhook, handleSmsWebhook } from '../../services/campaigns/campaign-webhooks.ts'
+import { confirmationTarget, confirmByLink } from '../../services/campaigns/consent-confirmation.ts'
 import type { Db } from '../../store/db.ts'
 import { decimalId, errors } from '../schemas.ts'
 import type { ZodApp } from './crud.ts'
+import { confirmAskPage, confirmDonePage, confirmInvalidPage } from './confirm-pages.ts'
 import { askPage, donePage, invalidPage } from './tracking-pages.ts'
 
 // A transparent 1×1 GIF.
@@ -80,6 +82,34 @@ export function trackingRoutes(db: Db, opts: TrackingRouteOptions = {}) {
       }
     })
 
+    app.get('/k/*', {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Double opt-in confirmation page (asks first: link scanners must not confirm for anyone)', params: token },
+    }, async (req, reply) => {
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-store')
+      try {
+        const t = await confirmationTarget(db, req.params['*'])
+        return t.state === 'ask' ? confirmAskPage(t.lang, t.workspaceName, t.payload.ch, `./${encodeURIComponent(req.params['*'])}`) : confirmDonePage(t.lang, t.workspaceName, t.payload.ch, t.state)
+      } catch (e) {
+        if (e instanceof RapportError && e.code === 'validation_failed') return reply.code(400).send(confirmInvalidPage())
+        throw e
+      }
+    })
+
+    app.post('/k/*', {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Confirms a double opt-in (the page\'s button): appends a confirmed grant to the consent ledger', params: token },
+    }, async (req, reply) => {
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-store')
+      try {
+        const t = await confirmByLink(db, req.params['*'])
+        return confirmDonePage(t.lang, t.workspaceName, t.payload.ch, t.state === 'withdrawn' ? 'withdrawn' : 'done')
+      } catch (e) {
+        if (e instanceof RapportError && e.code === 'validation_failed') return reply.code(400).send(confirmInvalidPage())
+        throw e
+      }
+    })
+
     const wsParam = z.strictObject({ workspace: decimalId.describe('Workspace id') })
     const raw = (body: unknown): Buffer => (Buffer.isBuffer(body) ? body : Buffer.alloc(0))
     const signature = (h: string | string[] | undefined) => (Array.isArray(h) ? h[0] : h)
@@ -95,8 +125,8 @@ export function trackingRoutes(db: Db, opts: TrackingRouteOptions = {}) {
     app.post('/webhooks/:workspace/sms', {
       config: { access: 'public' },
       schema: {
-        tags, summary: 'SMS delivery reports and replies ("STOP" / "退订" unsubscribes; signed: x-rapport-signature)', params: wsParam,
-        response: { 200: z.object({ matched: z.number().int(), revoked: z.number().int() }), ...errors(400, 401, 429) },
+        tags, summary: 'SMS delivery reports and replies ("STOP" / "退订" unsubscribes, "YES" / "是" confirms a double opt-in; signed: x-rapport-signature)', params: wsParam,
+        response: { 200: z.object({ matched: z.number().int(), revoked: z.number().int(), confirmed: z.number().int() }), ...errors(400, 401, 429) },
       },
     }, async (req) => handleSmsWebhook(db, req.params.workspace, raw(req.body), signature(req.headers['x-rapport-signature'])))
   }

@@ -39,38 +39,53 @@ export const emptyCounts = (): GroupCounts => ({
 
 const COUNT_FIELDS = Object.keys(emptyCounts()) as Array<keyof GroupCounts>
 
+/** campaign_recipients columns a results query may read besides id, customer_id and grp. */
+export type RecipientColumn = 'variant' | 'state' | 'delivered_at' | 'bounced_at' | 'opened_at' | 'clicked_at' | 'unsubscribed_at' | 'predicted_uplift'
+
 /**
- * Every count of a campaign's treated and holdout recipients in one GROUP BY GROUPING SETS pass: the whole group,
- * each variant (treated only: the holdout has none), each RFM segment and each persona. The orders are summed per
- * recipient first, so a customer with three orders is one conversion, and only the counts leave the database.
+ * The CTEs every results query starts from (after WITH), ending in `attributed`: one row per treated or holdout
+ * recipient with id, customer_id, grp, the asked-for `columns`, `converted` (at least one attributed order) and
+ * `revenue` (their sum, 0 without). Parameters: $1 workspace, $2 campaign, $3 attribution days. `scoredOnly`
+ * keeps the recipients with a predicted_uplift, before the orders are joined.
  *
  * Attribution: orders not cancelled or refunded with ordered_at in (planned_at, planned_at + attribution_days]
  * (days of 24 hours, whatever the session's time zone). The reference is the campaign's planned_at for both
  * groups, not each recipient's sent_at: the holdout has no send time, and one reference for both keeps the
- * comparison fair (a late send would otherwise shorten only the treated group's window).
+ * comparison fair (a late send would otherwise shorten only the treated group's window). The orders are summed
+ * per recipient first, so a customer with three orders is one conversion.
  */
-export async function campaignGroupCounts(db: Db, workspaceId: number, campaignId: number, attributionDays: number): Promise<GroupCountsRow[]> {
-  const rows = await db.query<Record<string, unknown>>(
-    `WITH win AS (
+export function attributedRecipientsSql(columns: readonly RecipientColumn[], opts: { scoredOnly?: boolean } = {}): string {
+  return `win AS (
        SELECT planned_at AS t0, planned_at + make_interval(secs => $3::float8 * 86400) AS t1
          FROM campaigns WHERE workspace_id = $1 AND id = $2),
      measured AS (
-       SELECT r.id, r.customer_id, r.grp, r.variant, r.state, r.delivered_at, r.bounced_at, r.opened_at, r.clicked_at, r.unsubscribed_at
+       SELECT r.id, r.customer_id, r.grp${columns.map((c) => `, r.${c}`).join('')}
          FROM campaign_recipients r
-        WHERE r.workspace_id = $1 AND r.campaign_id = $2 AND r.grp IN ('treated', 'holdout')),
+        WHERE r.workspace_id = $1 AND r.campaign_id = $2 AND r.grp IN ('treated', 'holdout')${opts.scoredOnly ? ' AND r.predicted_uplift IS NOT NULL' : ''}),
      bought AS (
        SELECT m.id, sum(o.total) AS revenue
          FROM measured m CROSS JOIN win
          JOIN orders o ON o.workspace_id = $1 AND o.customer_id = m.customer_id
         WHERE o.status NOT IN ('cancelled', 'refunded') AND o.ordered_at > win.t0 AND o.ordered_at <= win.t1
         GROUP BY m.id),
+     attributed AS (
+       SELECT m.*, b.id IS NOT NULL AS converted, coalesce(b.revenue, 0) AS revenue
+         FROM measured m LEFT JOIN bought b ON b.id = m.id)`
+}
+
+/**
+ * Every count of a campaign's treated and holdout recipients in one GROUP BY GROUPING SETS pass: the whole group,
+ * each variant (treated only: the holdout has none), each RFM segment and each persona, with the attribution of
+ * attributedRecipientsSql. Only the counts leave the database.
+ */
+export async function campaignGroupCounts(db: Db, workspaceId: number, campaignId: number, attributionDays: number): Promise<GroupCountsRow[]> {
+  const rows = await db.query<Record<string, unknown>>(
+    `WITH ${attributedRecipientsSql(['variant', 'state', 'delivered_at', 'bounced_at', 'opened_at', 'clicked_at', 'unsubscribed_at'])},
      per_recipient AS (
-       SELECT m.*, b.id IS NOT NULL AS converted, coalesce(b.revenue, 0) AS revenue,
-              coalesce(rfm.label, '${UNSCORED}') AS rfm, coalesce(cl.label, '${UNSCORED}') AS persona
-         FROM measured m
-         LEFT JOIN bought b ON b.id = m.id
-         LEFT JOIN customer_scores rfm ON rfm.workspace_id = $1 AND rfm.kind = 'rfm' AND rfm.customer_id = m.customer_id
-         LEFT JOIN customer_scores cl ON cl.workspace_id = $1 AND cl.kind = 'cluster' AND cl.customer_id = m.customer_id)
+       SELECT a.*, coalesce(rfm.label, '${UNSCORED}') AS rfm, coalesce(cl.label, '${UNSCORED}') AS persona
+         FROM attributed a
+         LEFT JOIN customer_scores rfm ON rfm.workspace_id = $1 AND rfm.kind = 'rfm' AND rfm.customer_id = a.customer_id
+         LEFT JOIN customer_scores cl ON cl.workspace_id = $1 AND cl.kind = 'cluster' AND cl.customer_id = a.customer_id)
      SELECT CASE WHEN grouping(variant) = 0 THEN 'variant' WHEN grouping(rfm) = 0 THEN 'rfm'
                  WHEN grouping(persona) = 0 THEN 'persona' ELSE 'all' END AS scope,
             CASE WHEN grouping(variant) = 0 THEN variant WHEN grouping(rfm) = 0 THEN rfm

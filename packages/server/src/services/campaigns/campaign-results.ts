@@ -1,11 +1,13 @@
 import { pickWinner, type WinnerResult } from '@rapport/ml'
 import { RapportError } from '../../errors/rapport-error.ts'
 import type { Db } from '../../store/db.ts'
+import { campaignResultsCurves, type CampaignCurves, type CurvesReason } from './campaign-results-curves.ts'
 import { liftOf, withRates, type GroupStats, type Lift } from './campaign-results-lift.ts'
 import { campaignGroupCounts, emptyCounts, excludedCounts, type GroupCounts, type GroupCountsRow, type MeasuredGroup, type ResultScope } from './campaign-results-query.ts'
 import { loadCampaign, type CampaignStatus } from './campaign-row.ts'
 
 export type { GroupStats, Lift } from './campaign-results-lift.ts'
+export type { CampaignCurves, CurvePoint, CurvesReason } from './campaign-results-curves.ts'
 
 export interface VariantResult {
   name: string
@@ -44,6 +46,9 @@ export interface CampaignResults {
   winner: WinnerResult | null
   /** Ordered by recipients, most first. */
   breakdown: { rfm: BreakdownRow[]; persona: BreakdownRow[] }
+  /** Qini and uplift curves of the predicted uplift the audience was frozen with; null and curves_reason says why. */
+  curves: CampaignCurves | null
+  curves_reason: CurvesReason | null
 }
 
 /**
@@ -63,6 +68,7 @@ export async function campaignResults(db: Db, workspaceId: number, campaignId: n
   const find = finder(rows)
   const treated = find('all', '', 'treated')
   const holdout = find('all', '', 'holdout')
+  const curves = await campaignResultsCurves(db, workspaceId, campaignId, days, holdout.recipients)
 
   const variantNames = c.variants.map((v) => v.name)
   for (const r of rows) if (r.scope === 'variant' && !variantNames.includes(r.key)) variantNames.push(r.key)
@@ -89,6 +95,8 @@ export async function campaignResults(db: Db, workspaceId: number, campaignId: n
     variants,
     winner,
     breakdown: { rfm: breakdown(rows, find, 'rfm'), persona: breakdown(rows, find, 'persona') },
+    curves: curves.curves,
+    curves_reason: curves.reason,
   }
 }
 

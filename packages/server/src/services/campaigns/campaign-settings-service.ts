@@ -17,6 +17,7 @@ export const campaignSettingsPatch = z.strictObject({
   verified_senders: z.array(z.email()).max(50).optional(),
   sms_hours: z.strictObject({ start: z.number().int().min(0).max(23), end: z.number().int().min(1).max(24) }).refine((h) => h.start < h.end, 'start must be before end').optional(),
   global_control_pct: z.number().min(0).max(50).optional(),
+  double_opt_in: z.strictObject({ email: z.boolean().optional(), sms: z.boolean().optional() }).optional(),
 })
 
 const MONTH_MS = 30 * 86_400_000
@@ -30,7 +31,7 @@ export async function updateCampaignSettings(db: Db, actor: Actor, body: z.input
   const patch = campaignSettingsPatch.parse(body)
   return db.transaction(async (tx) => {
     const before = await readCampaignSettings(tx, actor.workspaceId)
-    const next: WorkspaceCampaignSettings = { ...before, ...patch }
+    const next: WorkspaceCampaignSettings = { ...before, ...patch, double_opt_in: { ...before.double_opt_in, ...patch.double_opt_in } }
     if (patch.global_control_pct !== undefined && patch.global_control_pct !== before.global_control_pct) {
       const drawn = before.global_control_drawn_at ? new Date(before.global_control_drawn_at).getTime() : 0
       if (before.global_control_pct > 0 && now.getTime() - drawn < MONTH_MS) {

@@ -15,6 +15,11 @@ export const workspaceCampaignSettings = z.strictObject({
   /** SMS go out only between these local hours (workspace time zone); outside them they wait. */
   sms_hours: z.strictObject({ start: z.number().int().min(0).max(23).default(9), end: z.number().int().min(1).max(24).default(21) })
     .refine((h) => h.start < h.end, 'start must be before end').default({ start: 9, end: 21 }),
+  /**
+   * Double opt-in per channel: when on, a grant counts only once the customer confirmed it (the link in a
+   * confirmation e-mail, or a "YES" reply to a confirmation SMS: services/campaigns/consent-confirmation.ts).
+   */
+  double_opt_in: z.strictObject({ email: z.boolean().default(false), sms: z.boolean().default(false) }).default({ email: false, sms: false }),
   /** Share of customers (0–50 %) kept out of every campaign to measure long-run incrementality. */
   global_control_pct: z.number().min(0).max(50).default(0),
   /** Changes when the global control group is re-drawn (at most monthly, see redrawGlobalControl). */

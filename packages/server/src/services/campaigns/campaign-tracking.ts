@@ -1,25 +1,19 @@
 import { systemActor } from '../../domain/actor.ts'
-import { invalid } from '../../errors/rapport-error.ts'
 import type { Db } from '../../store/db.ts'
 import { recordAudit } from '../audit/record-audit.ts'
+import { claimedWorkspace, rejectedToken } from './tracking/signed-token.ts'
 import { safeRedirectTarget } from './tracking/tracked-links.ts'
 import { verifyToken, type TrackingKind, type TrackingPayload } from './tracking/tracking-token.ts'
 
-const rejected = () => invalid([{ path: 'token', message: 'bad signature' }], 'the tracking link is not valid')
+const rejected = () => rejectedToken('bad signature')
 
 /**
  * Checks a tracking token against its workspace's secret. The workspace is read from the token's body before
  * the MAC is checked only to pick the key; nothing in it is trusted until verifyToken accepts it.
  */
 async function verified(db: Db, token: string, kind: TrackingKind): Promise<TrackingPayload> {
-  const body = typeof token === 'string' ? token.slice(0, Math.max(0, token.indexOf('.'))) : ''
-  let w: unknown
-  try {
-    w = (JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { w?: unknown }).w
-  } catch {
-    throw rejected()
-  }
-  if (typeof w !== 'number' || !Number.isSafeInteger(w) || w <= 0) throw rejected()
+  const w = claimedWorkspace(token)
+  if (w === null) throw rejected()
   const [ws] = await db.query<{ tracking_secret: string }>('SELECT tracking_secret FROM workspaces WHERE id = $1', [w])
   if (!ws) throw rejected()
   return verifyToken(ws.tracking_secret, token, kind)

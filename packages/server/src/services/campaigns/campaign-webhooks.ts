@@ -4,6 +4,7 @@ import { invalid, RapportError } from '../../errors/rapport-error.ts'
 import type { Db } from '../../store/db.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { revokeConsent, suppress } from './campaign-tracking.ts'
+import { confirmBySmsReply, isConfirmReply } from './consent-confirmation.ts'
 import { verifyWebhookSignature } from './tracking/webhook-signature.ts'
 
 const emailEvent = z.strictObject({
@@ -74,14 +75,24 @@ export async function handleEmailWebhook(db: Db, workspaceId: number, raw: Buffe
   return { matched, suppressed }
 }
 
-/** SMS delivery reports (by the gateway's message id) and replies: "STOP" / "退订" revokes SMS consent and suppresses the number. */
-export async function handleSmsWebhook(db: Db, workspaceId: number, raw: Buffer, signature: string | undefined): Promise<{ matched: number; revoked: number }> {
+/**
+ * SMS delivery reports (by the gateway's message id) and replies: "STOP" / "退订" revokes SMS consent and
+ * suppresses the number; "YES" / "是" confirms a pending double opt-in request.
+ */
+export async function handleSmsWebhook(db: Db, workspaceId: number, raw: Buffer, signature: string | undefined): Promise<{ matched: number; revoked: number; confirmed: number }> {
   const body = await authenticated(db, workspaceId, raw, signature, smsWebhookBody)
   let matched = 0
   let revoked = 0
+  let confirmed = 0
   await db.transaction(async (tx) => {
     for (const e of body.events) {
       if (e.type === 'reply') {
+        if (isConfirmReply(e.text)) {
+          const n = await confirmBySmsReply(tx, workspaceId, e.from)
+          matched += n
+          confirmed += n
+          continue
+        }
         if (!isStopReply(e.text)) continue
         const customers = await tx.query<{ id: string }>(`SELECT id FROM customers WHERE workspace_id = $1 AND regexp_replace(phone, '[^0-9+]', '', 'g') = regexp_replace($2, '[^0-9+]', '', 'g')`, [workspaceId, e.from])
         for (const c of customers) await revokeConsent(tx, workspaceId, Number(c.id), 'sms', 'marketing', 'sms reply', `sms-stop-${c.id}-${Date.now()}`)
@@ -98,5 +109,5 @@ export async function handleSmsWebhook(db: Db, workspaceId: number, raw: Buffer,
     }
     if (revoked > 0) await recordAudit(tx, systemActor(workspaceId), { action: 'unsubscribe', entity: 'consents', changes: { source: 'sms reply', count: revoked } })
   })
-  return { matched, revoked }
+  return { matched, revoked, confirmed }
 }

@@ -77,7 +77,7 @@ for (const backend of backends()) {
       const everyone = await createSegment(db, null, ws.actor, { name: 'everyone', kind: 'dynamic', tree: { type: 'profile', field: 'country', op: 'in', value: ['GB', 'CN'] } })
       const c = await createCampaign(db, ws.actor, simpleCampaign(everyone.id, { name: 'excl', holdout_pct: 0 }))
       const counts = await estimateAudience(db, ws.actor, c.id)
-      assert.deepEqual(counts.excluded, { no_address: 1, suppressed: 1, no_consent: 1, negative_ticket: 1, frequency_cap: 1, global_control: 0, uplift_targeting: 0 })
+      assert.deepEqual(counts.excluded, { no_address: 1, suppressed: 1, no_consent: 1, unconfirmed_consent: 0, negative_ticket: 1, frequency_cap: 1, global_control: 0, uplift_targeting: 0 })
       assert.equal(counts.treated, 5)
       const off = await updateCampaign(db, ws.actor, c.id, { settings: { exclude_negative_tickets: false } })
       assert.equal(off.settings.exclude_negative_tickets, false)

@@ -5,7 +5,7 @@ import type { WorkspaceCampaignSettings } from './campaign-settings.ts'
 import type { CampaignRow } from './campaign-row.ts'
 
 /** Why an audience member is not sent, in the order the rules are checked (the first that applies is counted). */
-export const EXCLUSION_REASONS = ['no_address', 'suppressed', 'no_consent', 'negative_ticket', 'frequency_cap', 'global_control', 'uplift_targeting'] as const
+export const EXCLUSION_REASONS = ['no_address', 'suppressed', 'no_consent', 'unconfirmed_consent', 'negative_ticket', 'frequency_cap', 'global_control', 'uplift_targeting'] as const
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number]
 
 export interface PlanCounts {
@@ -29,10 +29,26 @@ export const languageSql = (c: string) =>
   `CASE WHEN lower(${c}.attributes->>'language') LIKE 'zh%' THEN 'zh' WHEN lower(${c}.attributes->>'language') LIKE 'en%' THEN 'en'
         WHEN ${c}.country IN ('CN', 'TW', 'HK', 'MO') THEN 'zh' ELSE 'en' END`
 
+/** The customer's current consent status for a channel and purpose: the latest row (a revocation wins a tie). */
+export const currentConsentSql = (ws: string, customer: string, channel: string, purpose: string) =>
+  `(SELECT k.status FROM consents k WHERE k.workspace_id = ${ws} AND k.customer_id = ${customer} AND k.channel = ${channel} AND k.purpose = ${purpose}
+     ORDER BY k.recorded_at DESC, (k.status = 'revoked') DESC LIMIT 1)`
+
+/**
+ * Whether the customer's current grant is confirmed (double opt-in): some confirmed grant was recorded after
+ * their latest revocation. A confirmation lasts until the customer revokes; a later unconfirmed re-grant (an
+ * import, say) does not undo it.
+ */
+export const confirmedGrantSql = (ws: string, customer: string, channel: string, purpose: string) =>
+  `EXISTS (SELECT 1 FROM consents g WHERE g.workspace_id = ${ws} AND g.customer_id = ${customer} AND g.channel = ${channel} AND g.purpose = ${purpose}
+             AND g.status = 'granted' AND g.confirmed_at IS NOT NULL
+             AND g.recorded_at >= coalesce((SELECT max(v.recorded_at) FROM consents v WHERE v.workspace_id = ${ws} AND v.customer_id = ${customer}
+                                             AND v.channel = ${channel} AND v.purpose = ${purpose} AND v.status = 'revoked'), '-infinity'::timestamptz))`
+
 /**
  * Freezes the audience into the send ledger, inside the caller's transaction: the segment is evaluated now;
  * each member gets the first exclusion that applies (no address, suppressed, no current consent for the channel
- * and purpose, an open negative ticket, over the frequency cap, in the global control group), and the eligible
+ * and purpose or, under double opt-in, no confirmed one, an open negative ticket, over the frequency cap, in the global control group), and the eligible
  * ones are split by a stable hash into the holdout and the treated, and the treated into variants by weight.
  * One INSERT … SELECT: the work stays in the database.
  */
@@ -57,6 +73,7 @@ export async function planRecipients(tx: Db, c: CampaignRow, ws: WorkspaceCampai
   const capMessages = param(ws.frequency_cap.messages, 'int')
   const capSince = param(new Date(now.getTime() - ws.frequency_cap.days * 86_400_000).toISOString(), 'timestamptz')
   const negative = param(c.settings.exclude_negative_tickets, 'boolean')
+  const doubleOptIn = param(ws.double_opt_in[c.channel], 'boolean')
   const globalPct = param(ws.global_control_pct / 100, 'float8')
   const globalSeed = param(ws.global_control_seed, 'text')
   const holdout = param(c.holdout_pct / 100, 'float8')
@@ -72,12 +89,11 @@ export async function planRecipients(tx: Db, c: CampaignRow, ws: WorkspaceCampai
   // One large statement run once: compiling it with JIT costs more than it saves (bench/results/campaigns.md).
   if (tx.kind === 'postgres') await tx.query('SET LOCAL jit = off')
   await tx.query(
-    `INSERT INTO campaign_recipients (workspace_id, campaign_id, customer_id, address, lang, grp, variant, state, skip_reason)
+    `INSERT INTO campaign_recipients (workspace_id, campaign_id, customer_id, address, lang, grp, variant, state, skip_reason, predicted_uplift)
      WITH audience AS MATERIALIZED (${compiled.sql}),
      facts AS (
        SELECT a.id AS customer_id, ${address} AS address, ${languageSql('cu')} AS lang,
-         (SELECT k.status FROM consents k WHERE k.workspace_id = $1 AND k.customer_id = a.id AND k.channel = ${channel} AND k.purpose = ${purpose}
-           ORDER BY k.recorded_at DESC, (k.status = 'revoked') DESC LIMIT 1) AS consent,
+         ${currentConsentSql('$1', 'a.id', channel, purpose)} AS consent,
          ${unitHashSql(`${campaign}::text || ':h:' || a.id::text`)} AS h_group,
          ${unitHashSql(`${campaign}::text || ':v:' || a.id::text`)} AS h_variant,
          ${unitHashSql(`$1::text || ':g:' || ${globalSeed} || ':' || a.id::text`)} AS h_global,
@@ -89,6 +105,7 @@ export async function planRecipients(tx: Db, c: CampaignRow, ws: WorkspaceCampai
          WHEN f.address IS NULL THEN 'no_address'
          WHEN EXISTS (SELECT 1 FROM suppressions s WHERE s.workspace_id = $1 AND s.channel = ${channel} AND s.address = lower(f.address)) THEN 'suppressed'
          WHEN f.consent IS DISTINCT FROM 'granted' THEN 'no_consent'
+         WHEN ${doubleOptIn} AND NOT ${confirmedGrantSql('$1', 'f.customer_id', channel, purpose)} THEN 'unconfirmed_consent'
          WHEN ${negative} AND EXISTS (SELECT 1 FROM tickets tk JOIN text_sentiments ts ON ts.workspace_id = tk.workspace_id AND ts.entity = 'tickets' AND ts.entity_id = tk.id
                                       WHERE tk.workspace_id = $1 AND tk.customer_id = f.customer_id AND tk.status IN ('open', 'pending') AND ts.sentiment = 'negative') THEN 'negative_ticket'
          WHEN (SELECT count(*) FROM campaign_recipients r WHERE r.workspace_id = $1 AND r.customer_id = f.customer_id AND r.sent_at >= ${capSince} AND r.sent_at <= ${at}) >= ${capMessages} THEN 'frequency_cap'
@@ -100,7 +117,7 @@ export async function planRecipients(tx: Db, c: CampaignRow, ws: WorkspaceCampai
        SELECT j.*, CASE WHEN j.reason IS NULL THEN percent_rank() OVER (PARTITION BY j.reason IS NULL ORDER BY j.uplift DESC NULLS LAST, j.customer_id) END AS uplift_rank
        FROM judged j),
      targeted AS (
-       SELECT r.customer_id, r.address, r.lang, r.h_group, r.h_variant, r.h_sample, coalesce(r.reason, CASE
+       SELECT r.customer_id, r.address, r.lang, r.h_group, r.h_variant, r.h_sample, r.uplift, coalesce(r.reason, CASE
          WHEN ${mode} = 'top_uplift' AND (r.uplift IS NULL OR r.uplift_rank >= ${topShare}) THEN 'uplift_targeting'
          WHEN ${mode} = 'no_sleeping_dogs' AND r.uplift < 0 THEN 'uplift_targeting' END) AS reason
        FROM ranked r)
@@ -109,7 +126,7 @@ export async function planRecipients(tx: Db, c: CampaignRow, ws: WorkspaceCampai
        CASE WHEN j.reason IS NULL AND j.h_group >= ${holdout} AND j.h_sample < ${sample}
             THEN (${variantNames})[(SELECT min(i) FROM generate_subscripts(${variantCum}, 1) i WHERE j.h_variant < (${variantCum})[i])] END,
        CASE WHEN j.reason IS NOT NULL OR j.h_group < ${holdout} THEN 'skipped' WHEN j.h_sample < ${sample} THEN 'planned' ELSE 'held' END,
-       coalesce(j.reason, CASE WHEN j.h_group < ${holdout} THEN 'holdout' END)
+       coalesce(j.reason, CASE WHEN j.h_group < ${holdout} THEN 'holdout' END), j.uplift
      FROM targeted j`,
     p)
   return planCounts(tx, c.workspace_id, c.id)

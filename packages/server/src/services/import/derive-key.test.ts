@@ -20,3 +20,11 @@ test('different content, or a value moved to another field, gives another key', 
 test('canonicalJson sorts keys and drops undefined', () => {
   assert.equal(canonicalJson({ b: 1, a: { d: undefined, c: 'x' } }), '{"a":{"c":"x"},"b":1}')
 })
+
+test('a consent without confirmed_at keeps the key it had before the field existed; with it, the key differs', () => {
+  const before = ['customer_id', 'channel', 'purpose', 'status', 'recorded_at', 'source']
+  const after = [...before, 'confirmed_at']
+  const row = { customer_id: 'c1', channel: 'email', purpose: 'marketing', status: 'granted', recorded_at: '2026-01-01T00:00:00Z' }
+  assert.equal(deriveKey(after, row), deriveKey(before, row))
+  assert.notEqual(deriveKey(after, { ...row, confirmed_at: '2026-01-02T00:00:00Z' }), deriveKey(before, row))
+})

@@ -9,11 +9,18 @@ export function deriveKey(fields: readonly string[], record: Record<string, unkn
   const h = createHash('sha256')
   for (const f of fields) {
     const v = record[f]
+    if (LATER_FIELDS.has(f) && (v === undefined || v === null)) continue
     h.update(v === undefined || v === null ? '\u0000' : typeof v === 'object' ? canonicalJson(v) : String(v))
     h.update('\u0001')
   }
   return `h_${h.digest('base64url').slice(0, 24)}`
 }
+
+/**
+ * Fields added to a schema after records were keyed by it: they take part in the key only when present, so
+ * a row imported before they existed keeps its key (re-importing the same file changes nothing).
+ */
+const LATER_FIELDS: ReadonlySet<string> = new Set(['confirmed_at'])
 
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'

@@ -87,7 +87,7 @@ const FIELD_CHECKS: { [E in EntityName]: Record<keyof (typeof entitySchemas)[E][
   },
   consents: {
     customer_id: externalId, channel: oneOf(CONSENT_CHANNELS), purpose: text(60, 1), status: oneOf(CONSENT_STATUSES), recorded_at: timestamp,
-    source: text(120),
+    source: text(120), confirmed_at: timestamp,
   },
 }
 

@@ -102,6 +102,7 @@ export function campaignsSuite(ctx: () => ApiContext): void {
       assert.equal(results.body.holdout.recipients, estimate.holdout)
       assert.equal(results.body.treated.sent, estimate.treated)
       assert.equal(results.body.variants.length, 2)
+      assert.deepEqual([results.body.curves, results.body.curves_reason], [null, 'no_uplift_scores'], 'no uplift model has scored this workspace')
       const csv = await api('GET', `/api/v1/campaigns/${campaign}/results.csv`)
       assert.equal(csv.status, 200)
       assert.match(csv.text.split('\n')[0] ?? '', /scope/)
@@ -203,9 +204,53 @@ export function campaignsSuite(ctx: () => ApiContext): void {
       const sms = JSON.stringify({ events: [{ type: 'reply', from: '+86 138 0000 0007', text: '退订' }] })
       const r = await app().inject({ method: 'POST', url: `/t/webhooks/${api.id}/sms`, headers: { 'content-type': 'application/json', 'x-rapport-signature': signWebhook(secret, sms) }, payload: sms })
       assert.equal(r.statusCode, 200, r.body)
-      assert.deepEqual(JSON.parse(r.body), { matched: 1, revoked: 1 })
+      assert.deepEqual(JSON.parse(r.body), { matched: 1, revoked: 1, confirmed: 0 })
       const [k] = await ctx().db.query<{ status: string }>(`SELECT k.status FROM consents k JOIN customers c ON c.workspace_id = k.workspace_id AND c.id = k.customer_id WHERE k.workspace_id = $1 AND c.external_id = 'cp7' AND k.channel = 'sms' ORDER BY k.recorded_at DESC, k.id DESC LIMIT 1`, [api.id])
       assert.equal(k?.status, 'revoked')
+    })
+
+    test('double opt-in: switched on, a confirmation job e-mails every unconfirmed customer; the link asks, then confirms; an edited link is a 400', async () => {
+      const on = await api('PATCH', '/api/v1/campaigns/settings', { double_opt_in: { email: true } })
+      assert.equal(on.status, 200, on.text)
+      assert.deepEqual(on.body.double_opt_in, { email: true, sms: false })
+      const before = await api('GET', '/api/v1/campaigns/consent-confirmations?channel=email')
+      assert.equal(before.status, 200, before.text)
+      assert.equal(before.body.required, true)
+      assert.equal(before.body.confirmed, 0)
+      const unconfirmed = before.body.unconfirmed as number
+      assert.ok(unconfirmed > 30, `${unconfirmed} unconfirmed of 40 (some unsubscribed or bounced above)`)
+      const bad = await api('GET', `/api/v1/campaigns/consent-confirmations?purpose=${encodeURIComponent("x' OR 1=1")}`)
+      assert.equal(bad.status, 400)
+      assert.equal(errorOf(bad).details?.[0]?.path, 'query.purpose')
+
+      smtp.messages.length = 0
+      const queued = await api('POST', '/api/v1/campaigns/consent-confirmations', { channel: 'email' })
+      assert.equal(queued.status, 202, queued.text)
+      let job: Record<string, unknown> = {}
+      for (let i = 0; i < 400 && job.state !== 'completed' && job.state !== 'failed'; i++) {
+        await new Promise((r) => setTimeout(r, 50))
+        job = (await api('GET', `/api/v1/jobs/${queued.body.job_id}`)).body
+      }
+      assert.equal(job.state, 'completed', JSON.stringify(job))
+      const asks = smtp.messages.filter((m) => /\/t\/k\//.test(m.text ?? ''))
+      assert.equal(asks.length, unconfirmed)
+      const zh = asks.find((m) => m.subject?.startsWith('请确认订阅'))
+      assert.ok(zh, 'Chinese-speaking customers are asked in Chinese')
+      const path = (/https?:\/\/[^/]+(\/t\/k\/[A-Za-z0-9_.-]+)/.exec(zh.text ?? '') ?? [])[1] ?? ''
+      const page = await app().inject({ method: 'GET', url: path })
+      assert.equal(page.statusCode, 200)
+      assert.match(page.body, /确认订阅/)
+      assert.equal((await api('GET', '/api/v1/campaigns/consent-confirmations')).body.confirmed, 0, 'the page alone records nothing')
+      const post = await app().inject({ method: 'POST', url: path, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'confirm=1' })
+      assert.equal(post.statusCode, 200)
+      assert.match(post.body, /您已确认订阅/)
+      const after = (await api('GET', '/api/v1/campaigns/consent-confirmations')).body
+      assert.deepEqual([after.confirmed, after.unconfirmed], [1, unconfirmed - 1])
+      const edited = path.replace(/\.([A-Za-z0-9_-])/, (_m, c: string) => `.${c === 'A' ? 'B' : 'A'}`)
+      const forged = await app().inject({ method: 'GET', url: edited })
+      assert.equal(forged.statusCode, 400)
+      assert.match(forged.body, /此链接无效/)
+      assert.equal((await api('PATCH', '/api/v1/campaigns/settings', { double_opt_in: { email: false } })).body.double_opt_in.email, false)
     })
   })
 }

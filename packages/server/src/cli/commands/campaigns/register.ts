@@ -12,6 +12,8 @@ import {
   cancelCampaign, createCampaign, estimateAudience, getCampaign, listCampaigns, pauseCampaignByUser, resendUncertain, resumeCampaign, startCampaign, type CampaignView,
 } from '../../../services/campaigns/campaigns-service.ts'
 import { currentChannels } from '../../../services/campaigns/channels.ts'
+import { confirmationStatus, sendConsentConfirmations } from '../../../services/campaigns/consent-confirmation.ts'
+import { requirePermission } from '../../../domain/actor.ts'
 import { pickCampaignWinner } from '../../../services/campaigns/pick-winner.ts'
 import { cliActor } from '../admin/cli-actor.ts'
 import { info, printJson, printLine, printTable } from '../../output.ts'
@@ -164,6 +166,41 @@ export function registerCampaignCommands(program: Command): void {
       if (flags.csv) return printLine(campaignResultsCsv(r).trimEnd())
       if (flags.json) return printJson(r)
       printJson(r)
+    })
+
+  const channelOption = (v: string): 'email' | 'sms' => {
+    if (v !== 'email' && v !== 'sms') throw new InputError(`--channel: "${v}" is not a channel (email or sms)`)
+    return v
+  }
+  common(campaigns.command('double-opt-in <on|off>').description('require (or stop requiring) a confirmed grant before a customer is sent marketing on a channel'))
+    .option('--channel <channel>', 'email or sms', channelOption, 'email')
+    .action(async (state: string, flags: Common & { channel: 'email' | 'sms' }) => {
+      if (state !== 'on' && state !== 'off') throw new InputError(`double-opt-in: "${state}" must be on or off`)
+      const s = await withDb(async (db) => updateCampaignSettings(db, await cliActor(db, flags.workspace), { double_opt_in: { [flags.channel]: state === 'on' } }))
+      if (flags.json) return printJson(s)
+      info(`double opt-in: e-mail ${s.double_opt_in.email ? 'on' : 'off'}, SMS ${s.double_opt_in.sms ? 'on' : 'off'}`)
+    })
+
+  common(campaigns.command('confirm-consents').description('double opt-in: send, in this process, a confirmation request to every customer whose grant is not confirmed (at most once a week each)'))
+    .option('--channel <channel>', 'email or sms', channelOption, 'email')
+    .option('--purpose <purpose>', 'the consent purpose', 'marketing')
+    .option('--status', 'only count confirmed and unconfirmed grants; send nothing')
+    .action(async (flags: Common & { channel: 'email' | 'sms'; purpose: string; status?: boolean }) => {
+      const out = await withDb(async (db) => {
+        const actor = await cliActor(db, flags.workspace)
+        if (flags.status) return { status: await confirmationStatus(db, actor, flags.channel, flags.purpose) }
+        requirePermission(actor, 'campaigns:send')
+        const bar = flags.json ? null : progressBar('confirmation requests')
+        const sent = await sendConsentConfirmations(db, actor.workspaceId, {
+          channel: flags.channel, purpose: flags.purpose, channels: currentChannels(), progress: async (done, total) => bar?.update(total === 0 ? 1 : done / total, `${done} of ${total}`),
+        })
+        bar?.stop()
+        return { sent, status: await confirmationStatus(db, actor, flags.channel, flags.purpose) }
+      })
+      if (flags.json) return printJson(out)
+      const s = out.status
+      if (out.sent) info(`${out.sent.asked} asked to confirm, ${out.sent.failed} failed${out.sent.last_error ? ` (last error: ${out.sent.last_error})` : ''}, ${out.sent.skipped_recent} asked in the last week already`)
+      info(`${s.channel}/${s.purpose}: ${s.confirmed} confirmed, ${s.unconfirmed} unconfirmed (${s.requested_recently} asked in the last week); double opt-in ${s.required ? 'required' : 'not required'}`)
     })
 
   common(campaigns.command('verify-sender <address>').description('add a from address to the workspace\'s verified senders'))

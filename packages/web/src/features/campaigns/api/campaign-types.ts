@@ -28,5 +28,11 @@ export type CaughtMailFull = Answer<'/api/v1/campaigns/outbox/{id}', 'get'>
 export type SuppressionPage = Answer<'/api/v1/campaigns/suppressions', 'get'>
 export type Suppression = SuppressionPage['data'][number]
 
-export const EXCLUSION_REASONS: ExclusionReason[] = ['no_address', 'suppressed', 'no_consent', 'negative_ticket', 'frequency_cap', 'global_control', 'uplift_targeting']
+export const EXCLUSION_REASONS: ExclusionReason[] = ['no_address', 'suppressed', 'no_consent', 'unconfirmed_consent', 'negative_ticket', 'frequency_cap', 'global_control', 'uplift_targeting']
 export const STATUSES: CampaignStatus[] = ['draft', 'sending', 'paused', 'done', 'cancelled']
+
+/** The workspace's campaign rules page (PATCH /campaigns/settings and double opt-in's confirmation requests). */
+export type CampaignSettingsPatch = NonNullable<paths['/api/v1/campaigns/settings']['patch']['requestBody']>['content']['application/json']
+export type ConfirmationStatus = Answer<'/api/v1/campaigns/consent-confirmations', 'get'>
+// A 202 answer, which Answer<> does not read.
+export type ConfirmationsQueued = paths['/api/v1/campaigns/consent-confirmations']['post']['responses'][202]['content']['application/json']

@@ -8,9 +8,10 @@ import type { Campaign } from '../api/campaign-types.ts'
 import { BreakdownTable } from './BreakdownTable.tsx'
 import { GroupsTable } from './GroupsTable.tsx'
 import { LiftSummary } from './LiftSummary.tsx'
+import { UpliftCurves } from './UpliftCurves.tsx'
 import { VariantChart } from './VariantChart.tsx'
 
-/** What the send changed: treated against holdout, the lift with intervals, variants, and breakdowns; 412 before start. */
+/** What the send changed: treated against holdout, the lift with intervals, variants, uplift curves and breakdowns; 412 before start. */
 export function ResultsSection({ campaign: c }: { campaign: Campaign }) {
   const { t, i18n } = useTranslation('campaigns')
   const can = useCan()
@@ -46,6 +47,7 @@ export function ResultsSection({ campaign: c }: { campaign: Campaign }) {
       {results.data && (
         <>
           <VariantChart results={results.data} />
+          <UpliftCurves results={results.data} />
           <section className="panel" aria-labelledby="breakdown-title">
             <h2 id="breakdown-title" className="visually-hidden">{t('results.byRfm')}</h2>
             <BreakdownTable rows={results.data.breakdown.rfm} title={t('results.byRfm')} keyHeader={t('results.segment')} id="breakdown-rfm" />
