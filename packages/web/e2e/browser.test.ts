@@ -15,6 +15,7 @@ import { insightsSuite } from './suites/insights.ts'
 import { modelsSuite } from './suites/models.ts'
 import { segmentsSuite } from './suites/segments.ts'
 import { campaignsSuite } from './suites/campaigns.ts'
+import { campaignSettingsSuite } from './suites/campaign-settings.ts'
 
 describe('dashboard in Chromium', () => {
   let world: World | undefined
@@ -38,4 +39,5 @@ describe('dashboard in Chromium', () => {
   modelsSuite(get)
   segmentsSuite(get)
   campaignsSuite(get)
+  campaignSettingsSuite(get)
 })

@@ -223,6 +223,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/t/k/{*}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Double opt-in confirmation page (asks first: link scanners must not confirm for anyone) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The signed token */
+                    "*": string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Confirms a double opt-in (the page's button): appends a confirmed grant to the consent ledger */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The signed token */
+                    "*": string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/t/webhooks/{workspace}/email": {
         parameters: {
             query?: never;
@@ -331,7 +389,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** SMS delivery reports and replies ("STOP" / "退订" unsubscribes; signed: x-rapport-signature) */
+        /** SMS delivery reports and replies ("STOP" / "退订" unsubscribes, "YES" / "是" confirms a double opt-in; signed: x-rapport-signature) */
         post: {
             parameters: {
                 query?: never;
@@ -353,6 +411,7 @@ export interface paths {
                         "application/json": {
                             matched: number;
                             revoked: number;
+                            confirmed: number;
                         };
                     };
                 };
@@ -6012,6 +6071,7 @@ export interface paths {
                                         no_address: number;
                                         suppressed: number;
                                         no_consent: number;
+                                        unconfirmed_consent: number;
                                         negative_ticket: number;
                                         frequency_cap: number;
                                         global_control: number;
@@ -6317,6 +6377,7 @@ export interface paths {
                                     no_address: number;
                                     suppressed: number;
                                     no_consent: number;
+                                    unconfirmed_consent: number;
                                     negative_ticket: number;
                                     frequency_cap: number;
                                     global_control: number;
@@ -6540,6 +6601,18 @@ export interface paths {
                                 /** @default 21 */
                                 end: number;
                             };
+                            /**
+                             * @default {
+                             *       "email": false,
+                             *       "sms": false
+                             *     }
+                             */
+                            double_opt_in: {
+                                /** @default false */
+                                email: boolean;
+                                /** @default false */
+                                sms: boolean;
+                            };
                             /** @default 0 */
                             global_control_pct: number;
                             /** @default initial */
@@ -6620,6 +6693,10 @@ export interface paths {
                             end: number;
                         };
                         global_control_pct?: number;
+                        double_opt_in?: {
+                            email?: boolean;
+                            sms?: boolean;
+                        };
                     };
                 };
             };
@@ -6656,6 +6733,18 @@ export interface paths {
                                 start: number;
                                 /** @default 21 */
                                 end: number;
+                            };
+                            /**
+                             * @default {
+                             *       "email": false,
+                             *       "sms": false
+                             *     }
+                             */
+                            double_opt_in: {
+                                /** @default false */
+                                email: boolean;
+                                /** @default false */
+                                sms: boolean;
                             };
                             /** @default 0 */
                             global_control_pct: number;
@@ -6725,6 +6814,241 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/campaigns/consent-confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Double opt-in: how many current grants are confirmed, unconfirmed, asked recently */
+        get: {
+            parameters: {
+                query?: {
+                    channel?: "email" | "sms";
+                    purpose?: string;
+                };
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            channel: "email" | "sms";
+                            purpose: string;
+                            /** @description The workspace requires double opt-in on this channel */
+                            required: boolean;
+                            /** @description Current grants not confirmed (with an address, not suppressed) */
+                            unconfirmed: number;
+                            /** @description Of those, asked in the last 7 days */
+                            requested_recently: number;
+                            confirmed: number;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Double opt-in: send a confirmation request to every customer with an unconfirmed grant (at most once a week each); runs as a job */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default email
+                         * @enum {string}
+                         */
+                        channel?: "email" | "sms";
+                        /** @default marketing */
+                        purpose?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job_id: string;
+                            status: {
+                                /** @enum {string} */
+                                channel: "email" | "sms";
+                                purpose: string;
+                                /** @description The workspace requires double opt-in on this channel */
+                                required: boolean;
+                                /** @description Current grants not confirmed (with an address, not suppressed) */
+                                unconfirmed: number;
+                                /** @description Of those, asked in the last 7 days */
+                                requested_recently: number;
+                                confirmed: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/campaigns/settings/webhook-secret": {
@@ -7510,6 +7834,7 @@ export interface paths {
                                     no_address: number;
                                     suppressed: number;
                                     no_consent: number;
+                                    unconfirmed_consent: number;
                                     negative_ticket: number;
                                     frequency_cap: number;
                                     global_control: number;
@@ -7936,6 +8261,7 @@ export interface paths {
                                     no_address: number;
                                     suppressed: number;
                                     no_consent: number;
+                                    unconfirmed_consent: number;
                                     negative_ticket: number;
                                     frequency_cap: number;
                                     global_control: number;
@@ -8096,6 +8422,7 @@ export interface paths {
                                 no_address: number;
                                 suppressed: number;
                                 no_consent: number;
+                                unconfirmed_consent: number;
                                 negative_ticket: number;
                                 frequency_cap: number;
                                 global_control: number;
@@ -8221,7 +8548,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Results for treated and holdout and each variant; lift in conversion and revenue per recipient with 95 % intervals; by RFM segment and persona */
+        /** Results for treated and holdout and each variant; lift in conversion and revenue per recipient with 95 % intervals; by RFM segment and persona; Qini and uplift curves */
         get: {
             parameters: {
                 query?: never;
@@ -8503,6 +8830,30 @@ export interface paths {
                                     [key: string]: unknown;
                                 })[];
                             };
+                            /** @description Qini and uplift curves of the predicted uplift the audience was frozen with, over treated and holdout recipients that have one */
+                            curves: {
+                                recipients_scored: number;
+                                treated_scored: number;
+                                holdout_scored: number;
+                                /** @description At most 101 points from share 0 to 1 */
+                                points: {
+                                    /** @description Share of the scored recipients taken, highest predicted uplift first (0..1) */
+                                    share: number;
+                                    /** @description Incremental conversions among them: treated conversions − holdout conversions × treated / holdout (a count) */
+                                    qini: number;
+                                    /** @description The Qini of taking them at random */
+                                    random: number;
+                                    /** @description Treated minus holdout conversion rate among them */
+                                    uplift: number | null;
+                                }[];
+                                /** @description Normalised Qini AUC: 0 random, 1 perfect, below 0 worse than random */
+                                qini_auc: number;
+                            } | null;
+                            /**
+                             * @description Why curves is null: no uplift model had scored the audience, no holdout, fewer than 50 scored in a group, or no conversion among them
+                             * @enum {string|null}
+                             */
+                            curves_reason: "no_uplift_scores" | "no_holdout" | "too_few_scored" | "no_conversions" | null;
                         } & {
                             [key: string]: unknown;
                         };
@@ -9206,6 +9557,7 @@ export interface paths {
                                     no_address: number;
                                     suppressed: number;
                                     no_consent: number;
+                                    unconfirmed_consent: number;
                                     negative_ticket: number;
                                     frequency_cap: number;
                                     global_control: number;
@@ -9489,6 +9841,7 @@ export interface paths {
                                     no_address: number;
                                     suppressed: number;
                                     no_consent: number;
+                                    unconfirmed_consent: number;
                                     negative_ticket: number;
                                     frequency_cap: number;
                                     global_control: number;
@@ -9753,6 +10106,7 @@ export interface paths {
                                     no_address: number;
                                     suppressed: number;
                                     no_consent: number;
+                                    unconfirmed_consent: number;
                                     negative_ticket: number;
                                     frequency_cap: number;
                                     global_control: number;
@@ -10036,6 +10390,7 @@ export interface paths {
                                     no_address: number;
                                     suppressed: number;
                                     no_consent: number;
+                                    unconfirmed_consent: number;
                                     negative_ticket: number;
                                     frequency_cap: number;
                                     global_control: number;
@@ -10300,6 +10655,7 @@ export interface paths {
                                     no_address: number;
                                     suppressed: number;
                                     no_consent: number;
+                                    unconfirmed_consent: number;
                                     negative_ticket: number;
                                     frequency_cap: number;
                                     global_control: number;
@@ -11744,6 +12100,8 @@ export interface paths {
                                     /** Format: date-time */
                                     recorded_at: string;
                                     source: string | null;
+                                    /** Format: date-time */
+                                    confirmed_at: string | null;
                                 }[];
                                 /** @description Every consent record, newest first */
                                 history: {
@@ -11761,6 +12119,8 @@ export interface paths {
                                     /** Format: date-time */
                                     recorded_at: string;
                                     source: string | null;
+                                    /** Format: date-time */
+                                    confirmed_at: string | null;
                                 }[];
                             };
                             order_summary: {
@@ -16052,6 +16412,8 @@ export interface paths {
                                 /** Format: date-time */
                                 recorded_at: string;
                                 source: string | null;
+                                /** Format: date-time */
+                                confirmed_at: string | null;
                             }[];
                             /** @description Pass as `cursor` for the next page; null on the last */
                             next_cursor: string | null;
@@ -16141,6 +16503,7 @@ export interface paths {
                         status: "granted" | "revoked";
                         recorded_at: string;
                         source?: string;
+                        confirmed_at?: string;
                     };
                 };
             };
@@ -16166,6 +16529,8 @@ export interface paths {
                             /** Format: date-time */
                             recorded_at: string;
                             source: string | null;
+                            /** Format: date-time */
+                            confirmed_at: string | null;
                         };
                     };
                 };

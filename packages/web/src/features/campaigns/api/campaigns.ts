@@ -96,3 +96,25 @@ export function useCampaignNames() {
     staleTime: 30_000,
   })
 }
+
+// The campaign settings page: the workspace's rules, and double opt-in's counts and confirmation requests.
+// (Imported here rather than at the top so this block only appends to the file.)
+import type { CampaignSettingsPatch, ConfirmationStatus, ConfirmationsQueued } from './campaign-types.ts'
+
+/** The same key useCampaignSettings reads, so a saved answer replaces the cached one. */
+export const CAMPAIGN_SETTINGS_KEY = [...CAMPAIGNS_KEY, 'settings'] as const
+const CONSENT_PURPOSE = 'marketing'
+
+export const updateCampaignSettings = (body: CampaignSettingsPatch) => data(api.PATCH('/api/v1/campaigns/settings', { body })) as Promise<CampaignSettings>
+
+export const getConsentConfirmations = (channel: Channel) =>
+  data(api.GET('/api/v1/campaigns/consent-confirmations', { params: { query: { channel, purpose: CONSENT_PURPOSE } } })) as Promise<ConfirmationStatus>
+
+export const requestConsentConfirmations = (channel: Channel) =>
+  data(api.POST('/api/v1/campaigns/consent-confirmations', { body: { channel, purpose: CONSENT_PURPOSE } })) as Promise<ConfirmationsQueued>
+
+export const consentConfirmationsKey = (channel: Channel) => [...CAMPAIGNS_KEY, 'consent-confirmations', channel] as const
+
+export function useConsentConfirmations(channel: Channel) {
+  return useQuery({ queryKey: consentConfirmationsKey(channel), queryFn: () => getConsentConfirmations(channel), retry: false })
+}
