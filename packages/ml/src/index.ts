@@ -137,3 +137,7 @@ export * from './text/keywords.ts'
 export * from './text/distinctive-keywords.ts'
 export * from './text/textrank.ts'
 export * from './uplift/index.ts'
+
+// --- assistant/ (service-desk chat assistant) ---
+export * from './assistant/answer-policy.ts'
+export * from './assistant/knowledge-base.ts'
