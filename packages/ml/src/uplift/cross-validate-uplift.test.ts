@@ -1,8 +1,8 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { selectRows } from '../data/frame.ts'
-import { choiceName, crossValidateUplift, fitChoice, predictChoice, selectUpliftLearner } from './cross-validate-uplift.ts'
-import type { UpliftSpec } from './meta-learners.ts'
+import { choiceName, crossValidateUplift, DEFAULT_INCUMBENT, fitChoice, predictChoice, selectUpliftLearner } from './cross-validate-uplift.ts'
+import { UPLIFT_FOREST, type UpliftSpec } from './meta-learners.ts'
 import { plantedExperiment } from './synthetic-experiment.ts'
 import { foldRows, upliftKFold } from './uplift-folds.ts'
 
@@ -64,4 +64,29 @@ test('selectUpliftLearner weighs each candidate and each pair; an ensemble predi
   const ua = predictChoice(fitChoice(data, a, fast), data.frame)
   const ub = predictChoice(fitChoice(data, b, fast), data.frame)
   both.forEach((v, i) => assert.ok(Math.abs(v - ((ua[i] as number) + (ub[i] as number)) / 2) < 1e-12))
+})
+
+test('selectUpliftLearner: an incumbent that cannot rank is replaced by a clearly better learner; an unreachable margin keeps it', () => {
+  const weak: UpliftSpec = { learner: 's-learner', base: 'logistic' }
+  const strong: UpliftSpec = { learner: 'class-transformation', base: 'gbdt' }
+  const options = { ...fast, candidates: [weak, strong], pairs: false, incumbent: weak }
+  const replaced = selectUpliftLearner(data, options)
+  // One additive treatment term ranks nobody (meta-learners.test.ts); the planted effect is large.
+  const [w, s] = replaced.inner.map((c) => c.qiniAuc) as [number, number]
+  assert.ok(s > w + Math.abs(w) / 3, `inner qini ${w} vs ${s}`)
+  assert.equal(choiceName(replaced.choice), 'class-transformation/gbdt')
+  const kept = selectUpliftLearner(data, { ...options, margin: 1e6 })
+  assert.deepEqual(kept.inner.map((c) => c.qiniAuc), replaced.inner.map((c) => c.qiniAuc))
+  assert.equal(choiceName(kept.choice), 's-learner/logistic')
+})
+
+test('selectUpliftLearner: by default the X-learner over GBDT is kept unless the best choice beats it by a third', () => {
+  const candidates: UpliftSpec[] = [{ learner: 't-learner', base: 'logistic' }, DEFAULT_INCUMBENT, UPLIFT_FOREST]
+  const picked = selectUpliftLearner(data, { ...fast, candidates })
+  const plain = selectUpliftLearner(data, { ...fast, candidates, incumbent: null })
+  assert.deepEqual(picked.inner.map((c) => c.qiniAuc), plain.inner.map((c) => c.qiniAuc))
+  const incumbent = picked.inner.find((c) => choiceName(c.choice) === 'x-learner/gbdt')?.qiniAuc as number
+  const best = Math.max(...plain.inner.map((c) => c.qiniAuc))
+  assert.equal(plain.inner.find((c) => c.choice === plain.choice)?.qiniAuc, best)
+  assert.equal(choiceName(picked.choice), best > incumbent + Math.abs(incumbent) / 3 ? choiceName(plain.choice) : 'x-learner/gbdt')
 })

@@ -1,7 +1,9 @@
 import { selectRows, type Frame } from '../data/frame.ts'
 import type { ColumnSchema } from '../data/infer-schema.ts'
+import { fitPipeline, transform, type Pipeline } from '../data/pipeline.ts'
 import { classifierProba, fitClassifier, type ClassifierOptions, type TrainedClassifier } from '../predict/classifier.ts'
 import { createRng } from '../random.ts'
+import { fitUpliftForest, upliftForestPredict, type UpliftForest, type UpliftForestOptions } from './uplift-forest.ts'
 import { fitXStage, predictXStage, type XLearnerStage } from './x-learner.ts'
 
 /**
@@ -15,12 +17,16 @@ import { fitXStage, predictXStage, type XLearnerStage } from './x-learner.ts'
  *   X-learner (Künzel et al. 2019) — the T-learner's arm models, then per-arm regressions of imputed effects
  *               (see x-learner.ts).
  * The base classifier is the library's logistic regression (splines, C by inner CV) or GBDT.
+ * Beside them, the uplift forest (uplift-forest.ts) models the effect with trees of its own; its spec is
+ * 'uplift-forest' with base 'tree', and no other learner takes that base.
  */
-export type UpliftLearner = 't-learner' | 's-learner' | 'class-transformation' | 'x-learner'
-export type UpliftBase = 'logistic' | 'gbdt'
+export type UpliftLearner = 't-learner' | 's-learner' | 'class-transformation' | 'x-learner' | 'uplift-forest'
+export type UpliftBase = 'logistic' | 'gbdt' | 'tree'
 
+/** The meta-learners over base classifiers, and those bases (UPLIFT_FOREST is apart: it has no classifier). */
 export const UPLIFT_LEARNERS: readonly UpliftLearner[] = ['t-learner', 's-learner', 'class-transformation', 'x-learner']
 export const UPLIFT_BASES: readonly UpliftBase[] = ['logistic', 'gbdt']
+export const UPLIFT_FOREST: UpliftSpec = { learner: 'uplift-forest', base: 'tree' }
 
 export interface UpliftSpec {
   learner: UpliftLearner
@@ -31,6 +37,8 @@ export interface UpliftFitOptions {
   seed?: number
   /** Options passed to every base classifier (its `model` is set from the spec's base). */
   classifier?: ClassifierOptions
+  /** Options of the uplift forest. */
+  forest?: UpliftForestOptions
 }
 
 /** A fitted uplift model: its spec and base classifiers, JSON-safe. */
@@ -40,10 +48,12 @@ export interface UpliftModel {
   learner: UpliftLearner
   base: UpliftBase
   schema: ColumnSchema[]
-  /** T- and X-learner: [treated, control]; S-learner and class transformation: one classifier. */
+  /** T- and X-learner: [treated, control]; S-learner and class transformation: one classifier; forest: none. */
   members: TrainedClassifier[]
   /** X-learner only: the effect regressions. */
   xStage?: XLearnerStage
+  /** Uplift forest only: its preprocessing (one-hot, no splines: trees find their own cuts) and trees. */
+  forest?: { pipeline: Pipeline; model: UpliftForest }
 }
 
 /** Name of the 0/1 feature the S-learner adds; chosen so it cannot clash with a file's column by accident. */
@@ -62,7 +72,13 @@ export function fitUplift(
   options: UpliftFitOptions = {},
 ): UpliftModel {
   const seed = options.seed ?? 0
-  const base: ClassifierOptions = { seed, ...options.classifier, model: spec.base }
+  if ((spec.learner === 'uplift-forest') !== (spec.base === 'tree')) throw new Error(`no uplift learner ${spec.learner}/${spec.base}`)
+  if (spec.learner === 'uplift-forest') {
+    const { pipeline, matrix } = fitPipeline(frame, undefined, { seed, ...options.classifier?.pipeline, splineKnots: 0, standardize: false })
+    const model = fitUpliftForest(matrix, y, treatment, { seed, ...options.forest })
+    return { format: 'rapport-uplift', version: 1, learner: spec.learner, base: spec.base, schema, members: [], forest: { pipeline, model } }
+  }
+  const base: ClassifierOptions = { seed, ...options.classifier, model: spec.base as 'logistic' | 'gbdt' }
   const fit = (f: Frame, labels: ArrayLike<number>, target: string): TrainedClassifier =>
     fitClassifier(f, labels, { schema, target: { column: target, positive: '1' } }, base)
   const rows = (arm: number): number[] => {
@@ -86,13 +102,17 @@ export function fitUplift(
   const model: UpliftModel = { format: 'rapport-uplift', version: 1, learner: spec.learner, base: spec.base, schema, members }
   const [treatedModel, controlModel] = members
   if (spec.learner === 'x-learner' && treatedModel && controlModel) {
-    model.xStage = fitXStage(frame, y, treatment, { treated: treatedModel, control: controlModel }, spec.base, { seed, gbdt: options.classifier?.gbdt })
+    model.xStage = fitXStage(frame, y, treatment, { treated: treatedModel, control: controlModel }, spec.base as 'logistic' | 'gbdt', { seed, gbdt: options.classifier?.gbdt })
   }
   return model
 }
 
 /** Predicted uplift (a difference of probabilities, in [−1, 1]) of every row of a frame. */
 export function predictUplift(model: UpliftModel, frame: Frame): Float64Array {
+  if (model.learner === 'uplift-forest') {
+    if (!model.forest) throw new Error('uplift forest model has no trees')
+    return upliftForestPredict(model.forest.model, transform(model.forest.pipeline, frame))
+  }
   const [first, second] = model.members
   if (!first) throw new Error('uplift model has no fitted classifier')
   if (model.learner === 'x-learner') {

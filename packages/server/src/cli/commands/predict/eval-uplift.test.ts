@@ -47,10 +47,13 @@ test('eval uplift: the default learner is auto, chosen per fold by inner CV, and
   const out = JSON.parse(json.stdout) as { learner: string; per_fold: Array<{ learner: string; inner_qini_auc: Record<string, number> }> }
   assert.equal(out.learner, 'auto')
   for (const f of out.per_fold) {
-    // Eight learners alone and the 28 averages of two.
-    assert.equal(Object.keys(f.inner_qini_auc).length, 36)
-    const best = Object.entries(f.inner_qini_auc).sort((a, b) => b[1] - a[1])[0]?.[0]
-    assert.equal(f.learner, best)
+    // Nine learners alone (eight meta-learner × base pairs and the uplift forest) and the 36 averages of two.
+    assert.equal(Object.keys(f.inner_qini_auc).length, 45)
+    assert.ok('uplift-forest/tree' in f.inner_qini_auc)
+    // The best inner Qini wins only when it beats the incumbent, x-learner/gbdt, by a third of its Qini.
+    const [best, top] = Object.entries(f.inner_qini_auc).sort((a, b) => b[1] - a[1])[0] as [string, number]
+    const incumbent = f.inner_qini_auc['x-learner/gbdt'] as number
+    assert.equal(f.learner, top > incumbent + Math.abs(incumbent) / 3 ? best : 'x-learner/gbdt')
   }
   const text = rapport([...base(file), '--folds', '2', '--learner', 'class-transformation/gbdt', '--trees', '20'])
   assert.equal(text.code, 0, text.stderr)

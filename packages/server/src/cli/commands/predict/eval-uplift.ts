@@ -20,7 +20,7 @@ export function registerEvalUplift(group: Command): void {
     .option('--drop <columns>', 'comma-separated columns not to use as features (ids, other outcomes)')
     .option('--folds <k>', 'number of folds', numberOption('--folds'), 5)
     .option('--seed <n>', 'random seed', numberOption('--seed'), 0)
-    .addOption(new Option('--learner <name>', 'meta-learner/base model; auto picks one by inner CV on each training fold').choices(LEARNER_NAMES).default('auto'))
+    .addOption(new Option('--learner <name>', 'learner/base model; auto: x-learner/gbdt unless inner CV on each training fold finds one a third better').choices(LEARNER_NAMES).default('auto'))
     .option('--trees <n>', 'gbdt: most boosting rounds (default 200)', numberOption('--trees'))
     .option('--json', 'print one JSON object on stdout')
     .action(async (opts: Record<string, unknown>) => {

@@ -62,7 +62,8 @@ interface UpliftArtefact {
 
 /**
  * Uplift from past campaigns: trained on every finished campaign with a holdout (uplift-training-set.ts), the
- * learner chosen by the library's inner cross-validated Qini AUC (selectUpliftLearner), its out-of-fold Qini AUC
+ * learner chosen by the library's selectUpliftLearner (x-learner/gbdt unless another learner or pair beats its
+ * inner cross-validated Qini AUC by more than a third: bench/results/uplift.md says why), its out-of-fold Qini AUC
  * and uplift@30 % reported (a k-fold of the chosen learner; the choice itself saw every row, so the figure is
  * slightly optimistic), then fitted on all rows. Scoring predicts, for every customer with features as of T,
  * uplift = P(convert | treated) − P(convert | control), stored as customer_scores kind 'uplift' with a band.
