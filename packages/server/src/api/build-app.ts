@@ -30,6 +30,7 @@ import { workspaceRoutes } from './routes/admin/workspaces.ts'
 import { authRoutes } from './routes/auth.ts'
 import { importRoutes } from './routes/imports.ts'
 import { jobRoutes } from './routes/jobs.ts'
+import { knowledgeRoutes } from './routes/knowledge.ts'
 import type { Queue } from '../adapters/queue/index.ts'
 import type { LoginPolicy } from '../services/auth/login.ts'
 import type { UploadLimits } from '../services/jobs/upload-store.ts'
@@ -140,6 +141,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     api.register(insightRoutes(opts.db), { prefix: '/insights' })
     api.register(segmentRoutes(opts.db, opts.queue), { prefix: '/segments' })
     api.register(campaignRoutes(opts.db, opts.queue), { prefix: '/campaigns' })
+    api.register(knowledgeRoutes(opts.db), { prefix: '/kb' })
     api.register(importRoutes(opts.db, opts.queue, opts.uploads), { prefix: '/imports' })
     api.register(customerRoutes(opts.db), { prefix: '/customers' })
     api.register(productRoutes(opts.db), { prefix: '/products' })

@@ -11,6 +11,7 @@ export const PERMISSIONS = [
   'segments:write',
   'campaigns:send',
   'desk:reply',
+  'kb:write',
   'models:train',
   'jobs:read',
   'jobs:cancel',
@@ -30,7 +31,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: everything,
   marketer: ['customers:read', 'customers:write', 'pii:read', 'import', 'export', 'segments:write', 'campaigns:send', 'jobs:read', 'jobs:cancel'],
   analyst: ['customers:read', 'export', 'segments:write', 'models:train', 'jobs:read', 'jobs:cancel'],
-  agent: ['customers:read', 'pii:read', 'desk:reply'],
+  // Agents answer customers, so they keep the knowledge base their answers come from.
+  agent: ['customers:read', 'pii:read', 'desk:reply', 'kb:write'],
   viewer: ['customers:read'],
 }
 

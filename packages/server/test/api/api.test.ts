@@ -13,6 +13,7 @@ import { jobsSuite } from './suites/jobs.ts'
 import { modelsSuite } from './suites/models.ts'
 import { campaignsSuite } from './suites/campaigns.ts'
 import { segmentsSuite } from './suites/segments.ts'
+import { knowledgeSuite } from './suites/knowledge.ts'
 
 /**
  * The REST API integration suite, over every backend (PGlite always, PostgreSQL when TEST_DATABASE_URL is
@@ -44,5 +45,6 @@ for (const backend of backends()) {
     modelsSuite(get)
     segmentsSuite(get)
     campaignsSuite(get)
+    knowledgeSuite(get)
   })
 }

@@ -8,6 +8,7 @@ import { registerTextCommands } from './text/register.ts'
 import { registerModelCommands } from './models/register.ts'
 import { registerCampaignCommands } from './campaigns/register.ts'
 import { registerSegmentCommands } from './segments/register.ts'
+import { registerKbCommands } from './kb/register.ts'
 import type { CommandGroups } from './groups.ts'
 
 /** Wires every command into the program; each capability owns one folder under commands/. */
@@ -29,4 +30,5 @@ export function registerCommands(program: Command): void {
   registerModelCommands(groups)
   registerSegmentCommands(groups.program)
   registerCampaignCommands(groups.program)
+  registerKbCommands(groups.program)
 }

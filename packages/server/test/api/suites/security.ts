@@ -46,11 +46,12 @@ export function securitySuite(ctx: () => ApiContext): void {
         name: 'sec campaign', channel: 'email', segment_id: segment.id, from_address: 'news@sec.example',
         variants: [{ name: 'A', template: { en: { subject: 'Hi', html: '<a href="{{ unsubscribe_url }}">unsubscribe</a>', text: 'Hi {{ unsubscribe_url }}' } } }],
       })).body
+      const article = (await a('POST', '/api/v1/kb/articles', { lang: 'zh', title: '怎么退货？', body: '七天内可退货。' })).body
       const member = await createUser(db, systemActor(a.id), { email: 'sec-member@example.com', name: 'M', role: 'viewer', password: 'long-enough-pw' })
       const [key] = await db.query<{ id: number }>('SELECT id FROM api_keys WHERE workspace_id = $1 ORDER BY id LIMIT 1', [a.id])
       for (const [prefix, id] of Object.entries({
         customers: customer.id, products: product.id, orders: order.id, events: event.id, reviews: review.id, tickets: ticket.id,
-        consents: consent.id, members: member.user.id, keys: key?.id, segments: segment.id, campaigns: campaign.id,
+        consents: consent.id, members: member.user.id, keys: key?.id, segments: segment.id, campaigns: campaign.id, kb: article.id,
       })) {
         assert.ok(id !== undefined, `workspace A has a ${prefix} record`)
         idsOfA.set(prefix, String(id))
