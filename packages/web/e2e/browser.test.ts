@@ -16,6 +16,7 @@ import { modelsSuite } from './suites/models.ts'
 import { segmentsSuite } from './suites/segments.ts'
 import { campaignsSuite } from './suites/campaigns.ts'
 import { campaignSettingsSuite } from './suites/campaign-settings.ts'
+import { knowledgeSuite } from './suites/knowledge.ts'
 
 describe('dashboard in Chromium', () => {
   let world: World | undefined
@@ -40,4 +41,5 @@ describe('dashboard in Chromium', () => {
   segmentsSuite(get)
   campaignsSuite(get)
   campaignSettingsSuite(get)
+  knowledgeSuite(get)
 })
