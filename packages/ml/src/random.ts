@@ -50,3 +50,14 @@ export function shuffleInPlace<T extends { length: number; [i: number]: unknown 
   }
   return a
 }
+
+/** Exactly round(share × n) items, kept in order (Knuth's selection sampling, Algorithm S). O(n). */
+export function sampleInOrder(items: Int32Array, share: number, rng: Rng): Int32Array {
+  if (share >= 1) return items
+  const n = items.length
+  const k = Math.max(1, Math.round(share * n))
+  const out = new Int32Array(k)
+  let m = 0
+  for (let t = 0; t < n && m < k; t++) if ((n - t) * rng.next() < k - m) out[m++] = items[t] as number
+  return out
+}

@@ -1,5 +1,5 @@
 import type { Matrix } from '../data/pipeline.ts'
-import { createRng, type Rng } from '../random.ts'
+import { createRng, sampleInOrder, type Rng } from '../random.ts'
 import { stratifiedKFold, kFold } from '../eval/stratified-kfold.ts'
 import { binMatrix, type BinnedMatrix } from './hist-binning.ts'
 import { growTree } from './grow-tree.ts'
@@ -133,8 +133,8 @@ function boost(
         h[i] = 1
       }
     }
-    const sampled = sample(trainRows, subsample, rng)
-    const features = colsample < 1 ? sample(Int32Array.from({ length: X.cols }, (_, j) => j), colsample, rng) : undefined
+    const sampled = sampleInOrder(trainRows, subsample, rng)
+    const features = colsample < 1 ? sampleInOrder(Int32Array.from({ length: X.cols }, (_, j) => j), colsample, rng) : undefined
     const tree = growTree(binned, g, h, sampled, { ...growOptions, features })
     for (let k = 0; k < tree.value.length; k++) tree.value[k] = (tree.value[k] as number) * lr
     trees.push(tree)
@@ -175,13 +175,3 @@ function meanLoss(loss: GbdtModel['loss'], y: ArrayLike<number>, margin: Float64
   return s / Math.max(1, rows.length)
 }
 
-/** Exactly round(share × n) items, kept in order (Knuth's selection sampling, Algorithm S). O(n). */
-function sample(items: Int32Array, share: number, rng: Rng): Int32Array {
-  if (share >= 1) return items
-  const n = items.length
-  const k = Math.max(1, Math.round(share * n))
-  const out = new Int32Array(k)
-  let m = 0
-  for (let t = 0; t < n && m < k; t++) if ((n - t) * rng.next() < k - m) out[m++] = items[t] as number
-  return out
-}

@@ -1,7 +1,7 @@
 import type { Matrix } from '../data/pipeline.ts'
 import { binMatrix, type BinnedMatrix } from '../predict/hist-binning.ts'
 import { addTreeValues, type Tree } from '../predict/tree.ts'
-import { createRng, type Rng } from '../random.ts'
+import { createRng, sampleInOrder, type Rng } from '../random.ts'
 
 /**
  * A forest of uplift trees: each tree is grown to separate rows by their treatment effect directly (the
@@ -44,7 +44,7 @@ export function fitUpliftForest(X: Matrix, y: ArrayLike<number>, treatment: Arra
   const all = Int32Array.from({ length: X.rows }, (_, i) => i)
   const trees: Tree[] = []
   for (let t = 0; t < nTrees; t++) {
-    const sampled = draw(all, subsample, rng)
+    const sampled = sampleInOrder(all, subsample, rng)
     let grow = sampled
     let estimate = sampled
     if (honest) {
@@ -174,13 +174,3 @@ function setLeafEffects(tree: Tree, X: Matrix, y: ArrayLike<number>, treatment: 
   })
 }
 
-/** Exactly round(share × n) items in order (selection sampling, Knuth's Algorithm S). */
-function draw(items: Int32Array, share: number, rng: Rng): Int32Array {
-  if (share >= 1) return items
-  const n = items.length
-  const k = Math.max(1, Math.round(share * n))
-  const out = new Int32Array(k)
-  let m = 0
-  for (let t = 0; t < n && m < k; t++) if ((n - t) * rng.next() < k - m) out[m++] = items[t] as number
-  return out
-}
