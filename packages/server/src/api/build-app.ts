@@ -31,6 +31,7 @@ import { authRoutes } from './routes/auth.ts'
 import { importRoutes } from './routes/imports.ts'
 import { jobRoutes } from './routes/jobs.ts'
 import { knowledgeRoutes } from './routes/knowledge.ts'
+import { deskRoutes } from './routes/desk.ts'
 import type { Queue } from '../adapters/queue/index.ts'
 import type { LoginPolicy } from '../services/auth/login.ts'
 import type { UploadLimits } from '../services/jobs/upload-store.ts'
@@ -142,6 +143,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     api.register(segmentRoutes(opts.db, opts.queue), { prefix: '/segments' })
     api.register(campaignRoutes(opts.db, opts.queue), { prefix: '/campaigns' })
     api.register(knowledgeRoutes(opts.db), { prefix: '/kb' })
+    api.register(deskRoutes(opts.db, opts.queue), { prefix: '/desk' })
     api.register(importRoutes(opts.db, opts.queue, opts.uploads), { prefix: '/imports' })
     api.register(customerRoutes(opts.db), { prefix: '/customers' })
     api.register(productRoutes(opts.db), { prefix: '/products' })

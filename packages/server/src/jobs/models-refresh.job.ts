@@ -56,6 +56,11 @@ export const modelsRefreshJob: JobHandler = async (job, ctx) => {
       steps.push({ kind, status: 'failed', reason: (err as Error).message, versionId: null, rows: null, seconds: seconds() })
     }
   }
+  // Conversations waiting for triage (the demo's open tickets, or ones that arrived before any intent model)
+  // are triaged once a refresh has trained the intent model.
+  if (steps.some((s) => s.kind === 'ticket_intent' && (s.status === 'active' || s.status === 'trained'))) {
+    await ctx.enqueue('desk.triage', {}, { workspaceId: job.workspaceId, actorLabel: job.actorLabel, retryLimit: 1 })
+  }
   const failed = steps.filter((s) => s.status === 'failed')
   if (failed.length > 0) throw new JobFailure(`${failed.map((s) => `${s.kind}: ${s.reason}`).join('; ')}`, { steps })
   return { steps }

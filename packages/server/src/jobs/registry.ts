@@ -2,6 +2,7 @@ import type { JobHandler } from '../adapters/queue/index.ts'
 import { campaignsPickWinnerJob } from './campaigns-pick-winner.job.ts'
 import { campaignsSendJob } from './campaigns-send.job.ts'
 import { consentsConfirmJob } from './consents-confirm.job.ts'
+import { deskTriageJob } from './desk-triage.job.ts'
 import { importJob } from './import.job.ts'
 import { modelsPromoteJob } from './models-promote.job.ts'
 import { modelsRefreshJob } from './models-refresh.job.ts'
@@ -23,6 +24,7 @@ export const jobRegistry: ReadonlyMap<string, JobHandler> = new Map<string, JobH
   ['campaigns.send', campaignsSendJob],
   ['campaigns.pick-winner', campaignsPickWinnerJob],
   ['consents.confirm', consentsConfirmJob],
+  ['desk.triage', deskTriageJob],
 ])
 
 export const JOB_KINDS = [...jobRegistry.keys()]

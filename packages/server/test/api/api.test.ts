@@ -14,6 +14,7 @@ import { modelsSuite } from './suites/models.ts'
 import { campaignsSuite } from './suites/campaigns.ts'
 import { segmentsSuite } from './suites/segments.ts'
 import { knowledgeSuite } from './suites/knowledge.ts'
+import { deskSuite } from './suites/desk.ts'
 
 /**
  * The REST API integration suite, over every backend (PGlite always, PostgreSQL when TEST_DATABASE_URL is
@@ -46,5 +47,6 @@ for (const backend of backends()) {
     segmentsSuite(get)
     campaignsSuite(get)
     knowledgeSuite(get)
+    deskSuite(get)
   })
 }

@@ -104,7 +104,7 @@ rv AS (
 ),
 tk AS (
   SELECT x.customer_id, min(x.opened_at) AS first_at, count(*) AS n,
-      count(*) FILTER (WHERE x.status IN ('open', 'pending')) AS open_now,
+      count(*) FILTER (WHERE x.status IN ('new', 'open', 'pending')) AS open_now,
       avg((x.priority IN ('high', 'urgent'))::int) AS negative_share
   FROM tickets x JOIN k ON k.id = x.customer_id
   WHERE x.workspace_id = $1 AND x.opened_at < $2

@@ -107,7 +107,7 @@ export async function planRecipients(tx: Db, c: CampaignRow, ws: WorkspaceCampai
          WHEN f.consent IS DISTINCT FROM 'granted' THEN 'no_consent'
          WHEN ${doubleOptIn} AND NOT ${confirmedGrantSql('$1', 'f.customer_id', channel, purpose)} THEN 'unconfirmed_consent'
          WHEN ${negative} AND EXISTS (SELECT 1 FROM tickets tk JOIN text_sentiments ts ON ts.workspace_id = tk.workspace_id AND ts.entity = 'tickets' AND ts.entity_id = tk.id
-                                      WHERE tk.workspace_id = $1 AND tk.customer_id = f.customer_id AND tk.status IN ('open', 'pending') AND ts.sentiment = 'negative') THEN 'negative_ticket'
+                                      WHERE tk.workspace_id = $1 AND tk.customer_id = f.customer_id AND tk.status IN ('new', 'open', 'pending') AND ts.sentiment = 'negative') THEN 'negative_ticket'
          WHEN (SELECT count(*) FROM campaign_recipients r WHERE r.workspace_id = $1 AND r.customer_id = f.customer_id AND r.sent_at >= ${capSince} AND r.sent_at <= ${at}) >= ${capMessages} THEN 'frequency_cap'
          WHEN f.h_global < ${globalPct} THEN 'global_control'
        END AS reason

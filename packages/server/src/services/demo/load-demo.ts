@@ -1,7 +1,7 @@
 import { requirePermission, type Actor } from '../../domain/actor.ts'
 import { ENTITIES } from '../../domain/entities.ts'
 import { recordAudit } from '../audit/record-audit.ts'
-import { generateDemo, type DemoOptions } from '../../demo/generate.ts'
+import { generateDemoWithTruth, type DemoOptions } from '../../demo/generate.ts'
 import type { Db } from '../../store/db.ts'
 import type { SourceRow } from '../../io/import-source.ts'
 import { importRows, type ImportSummary } from '../import/import-rows.ts'
@@ -19,7 +19,7 @@ export interface LoadDemoOptions extends DemoOptions {
  * upsert), entity by entity in reference order. Loading the same seed again changes nothing.
  */
 export async function loadDemo(db: Db, opts: LoadDemoOptions): Promise<ImportSummary[]> {
-  const data = generateDemo(opts)
+  const { data, truth } = generateDemoWithTruth(opts)
   if (opts.reset) await clearWorkspace(db, opts.actor)
   const out: ImportSummary[] = []
   for (const entity of ENTITIES) {
@@ -32,7 +32,23 @@ export async function loadDemo(db: Db, opts: LoadDemoOptions): Promise<ImportSum
     opts.onEntity?.(summary)
     out.push(summary)
   }
+  await labelDemoIntents(db, opts.actor.workspaceId, truth.ticketIntent)
   return out
+}
+
+/**
+ * The demo's finished tickets carry their generator's intent as an agent's label: the history the ticket intent
+ * model trains on, as a real desk's would be. Open tickets stay unlabelled for the triage.
+ */
+async function labelDemoIntents(db: Db, workspaceId: number, intents: Record<string, string>): Promise<void> {
+  const keys = Object.keys(intents)
+  await db.query(
+    `UPDATE conversations c SET intent = l.intent, intent_source = 'agent', intent_confidence = 1
+       FROM unnest($2::text[], $3::text[]) AS l(external_id, intent)
+       JOIN tickets t ON t.workspace_id = $1 AND t.external_id = l.external_id
+      WHERE c.workspace_id = $1 AND c.ticket_id = t.id AND t.status IN ('solved', 'closed') AND c.intent_source IS NULL`,
+    [workspaceId, keys, keys.map((k) => intents[k] ?? '')],
+  )
 }
 
 /** Removes every record of a workspace (customers cascade to their orders, events, reviews, tickets, consents). */

@@ -6,7 +6,7 @@ import type { Db } from '../../store/db.ts'
  * The runner (run-model.ts) does the rest the same way for all kinds: registry rows, the activation rule,
  * the atomic switch of stored results, progress and cancellation. One file per kind under kinds/.
  */
-export const MODEL_KIND_NAMES = ['churn', 'clv', 'next_category', 'recommend', 'basket_rules', 'rfm', 'clusters', 'sentiment', 'anomaly', 'uplift'] as const
+export const MODEL_KIND_NAMES = ['churn', 'clv', 'next_category', 'recommend', 'basket_rules', 'rfm', 'clusters', 'sentiment', 'anomaly', 'uplift', 'ticket_intent'] as const
 export type ModelKindName = (typeof MODEL_KIND_NAMES)[number]
 
 export const isModelKind = (s: string): s is ModelKindName => (MODEL_KIND_NAMES as readonly string[]).includes(s)

@@ -9,6 +9,7 @@ import { nextCategoryModel } from './kinds/next-category.ts'
 import { sentimentModel } from './kinds/sentiment.ts'
 import { anomalyModel } from './kinds/anomaly.ts'
 import { upliftModel } from './kinds/uplift.ts'
+import { ticketIntentModel } from './kinds/ticket-intent.ts'
 import { MODEL_KIND_NAMES, type ModelKind, type ModelKindName } from './model-kind.ts'
 
 /** Every model kind the platform trains, in the order a full refresh runs them (one line per kind). */
@@ -23,6 +24,7 @@ export const MODEL_KINDS: readonly ModelKind[] = [
   sentimentModel,
   anomalyModel,
   upliftModel,
+  ticketIntentModel,
 ]
 
 const byName = new Map<string, ModelKind>(MODEL_KINDS.map((k) => [k.name, k]))

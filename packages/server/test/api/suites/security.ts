@@ -52,6 +52,8 @@ export function securitySuite(ctx: () => ApiContext): void {
       for (const [prefix, id] of Object.entries({
         customers: customer.id, products: product.id, orders: order.id, events: event.id, reviews: review.id, tickets: ticket.id,
         consents: consent.id, members: member.user.id, keys: key?.id, segments: segment.id, campaigns: campaign.id, kb: article.id,
+        // Every ticket is a conversation of the desk, under the same id.
+        desk: ticket.id,
       })) {
         assert.ok(id !== undefined, `workspace A has a ${prefix} record`)
         idsOfA.set(prefix, String(id))
@@ -118,7 +120,8 @@ export function securitySuite(ctx: () => ApiContext): void {
                     (SELECT json_agg(o ORDER BY id) FROM orders o WHERE workspace_id = $1) AS o, (SELECT count(*) FROM order_items WHERE workspace_id = $1) AS i,
                     (SELECT count(*) FROM events WHERE workspace_id = $1) AS e, (SELECT count(*) FROM reviews WHERE workspace_id = $1) AS r,
                     (SELECT json_agg(t ORDER BY id) FROM tickets t WHERE workspace_id = $1) AS t, (SELECT count(*) FROM consents WHERE workspace_id = $1) AS cs,
-                    (SELECT json_agg(k.revoked_at ORDER BY id) FROM api_keys k WHERE workspace_id = $1) AS k, (SELECT json_agg(m.role ORDER BY user_id) FROM memberships m WHERE workspace_id = $1) AS m`,
+                    (SELECT json_agg(k.revoked_at ORDER BY id) FROM api_keys k WHERE workspace_id = $1) AS k, (SELECT json_agg(m.role ORDER BY user_id) FROM memberships m WHERE workspace_id = $1) AS m,
+                    (SELECT json_agg(cv ORDER BY ticket_id) FROM conversations cv WHERE workspace_id = $1) AS cv, (SELECT count(*) FROM ticket_messages WHERE workspace_id = $1) AS tm`,
             [a.id],
           ),
         )
@@ -127,7 +130,8 @@ export function securitySuite(ctx: () => ApiContext): void {
       const withIds = routes.filter((r) => /:(id|externalId|sku)\b/.test(r.url))
       assert.ok(withIds.length >= 15, `${withIds.length} routes take ids`)
       for (const r of withIds) {
-        const body = r.url.startsWith('/api/v1/members') ? '{"role":"viewer"}' : '{}'
+        // Bodies valid enough to reach the service, which must then not find A's record.
+        const body = r.url.startsWith('/api/v1/members') ? '{"role":"viewer"}' : r.url.endsWith('/messages') ? '{"author":"note","body":"x"}' : '{}'
         const res = await app.inject({
           method: r.method as InjectOptions['method'], url: urlFor(r),
           ...(['POST', 'PATCH', 'PUT'].includes(r.method) ? { payload: body, headers: { ...headers, 'content-type': 'application/json' } } : { headers }),

@@ -2753,7 +2753,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    kind?: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly" | "uplift";
+                    kind?: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly" | "uplift" | "ticket_intent";
                     status?: "training" | "trained" | "active" | "retired" | "insufficient_data" | "failed";
                     /** @description Page size (1-500) */
                     limit?: string;
@@ -2776,7 +2776,7 @@ export interface paths {
                         "application/json": {
                             kinds: {
                                 /** @enum {string} */
-                                kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly" | "uplift";
+                                kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly" | "uplift" | "ticket_intent";
                                 title: {
                                     en: string;
                                     "zh-CN": string;
@@ -2784,7 +2784,7 @@ export interface paths {
                                 active: {
                                     id: number;
                                     /** @enum {string} */
-                                    kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly" | "uplift";
+                                    kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly" | "uplift" | "ticket_intent";
                                     /** @description 1, 2, … per kind */
                                     version: number;
                                     /**
@@ -2817,7 +2817,7 @@ export interface paths {
                                 latest: {
                                     id: number;
                                     /** @enum {string} */
-                                    kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly" | "uplift";
+                                    kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly" | "uplift" | "ticket_intent";
                                     /** @description 1, 2, … per kind */
                                     version: number;
                                     /**
@@ -2851,7 +2851,7 @@ export interface paths {
                             data: {
                                 id: number;
                                 /** @enum {string} */
-                                kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly" | "uplift";
+                                kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly" | "uplift" | "ticket_intent";
                                 /** @description 1, 2, … per kind */
                                 version: number;
                                 /**
@@ -2983,7 +2983,7 @@ export interface paths {
                         "application/json": {
                             id: number;
                             /** @enum {string} */
-                            kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly" | "uplift";
+                            kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly" | "uplift" | "ticket_intent";
                             /** @description 1, 2, … per kind */
                             version: number;
                             /**
@@ -3123,7 +3123,7 @@ export interface paths {
                 };
                 path: {
                     /** @description Model kind */
-                    kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly" | "uplift";
+                    kind: "churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly" | "uplift" | "ticket_intent";
                 };
                 cookie?: never;
             };
@@ -3254,7 +3254,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        kinds?: ("churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly" | "uplift")[];
+                        kinds?: ("churn" | "clv" | "next_category" | "recommend" | "basket_rules" | "rfm" | "clusters" | "sentiment" | "anomaly" | "uplift" | "ticket_intent")[];
                         /** @default false */
                         rescore_only?: boolean;
                     };
@@ -11622,6 +11622,2216 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/desk/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inbox: conversations of a view, longest waiting first by default */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (1-500) */
+                    limit?: string;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                    /** @description Sort field; prefix "-" for descending. Ties break on id. */
+                    sort?: "waiting_since" | "-waiting_since" | "last_message_at" | "-last_message_at" | "opened_at" | "-opened_at" | "priority" | "-priority";
+                    /** @description mine, unassigned, needs_triage, team (with team_id) or all unfinished */
+                    view?: "all" | "mine" | "unassigned" | "needs_triage" | "team";
+                    team_id?: string;
+                    /** @description Default: new, open and pending */
+                    status?: "new" | "open" | "pending" | "solved" | "closed";
+                    intent?: string;
+                    language?: "zh" | "en" | "mixed";
+                    channel?: "email" | "phone" | "chat" | "web" | "app";
+                    /** @description Part of the subject or the customer's name, or the exact external id */
+                    q?: string;
+                };
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description The ticket's internal id */
+                                id: number;
+                                external_id: string;
+                                customer_internal_id: number;
+                                customer_name: string | null;
+                                subject: string;
+                                /** @enum {string} */
+                                channel: "email" | "phone" | "chat" | "web" | "app";
+                                /** @enum {string} */
+                                status: "new" | "open" | "pending" | "solved" | "closed";
+                                /** @enum {string} */
+                                priority: "low" | "normal" | "high" | "urgent";
+                                opened_at: string;
+                                team_id: number | null;
+                                assignee_id: number | null;
+                                tags: string[];
+                                /** @description zh, en or mixed, from the text */
+                                language: string | null;
+                                /** @description Null when the intent model was not sure (the conversation then needs triage) */
+                                intent: string | null;
+                                intent_confidence: number | null;
+                                /** @enum {string|null} */
+                                intent_source: "model" | "agent" | null;
+                                /** @enum {string|null} */
+                                sentiment: "positive" | "neutral" | "negative" | null;
+                                sentiment_confidence: number | null;
+                                /** @enum {string|null} */
+                                suggested_priority: "low" | "normal" | "high" | "urgent" | null;
+                                /** @enum {string} */
+                                triage_state: "pending" | "done" | "needs_triage" | "skipped";
+                                /** @description reasons (each with factor, effect, en, zh), top_intents, needs_triage (why), the model versions, ms */
+                                triage: {
+                                    [key: string]: unknown;
+                                };
+                                triaged_at: string | null;
+                                assigned_at: string | null;
+                                first_response_at: string | null;
+                                solved_at: string | null;
+                                /** @description The customer's oldest unanswered message */
+                                waiting_since: string | null;
+                                last_message_at: string;
+                            }[];
+                            /** @description Pass as `cursor` for the next page; null on the last */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a conversation for a customer; it is triaged in the background */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The customer's internal id */
+                        customer_internal_id: number;
+                        subject: string;
+                        /** @description The customer’s first message, as received */
+                        body: string;
+                        /**
+                         * @default web
+                         * @enum {string}
+                         */
+                        channel?: "email" | "phone" | "chat" | "web" | "app";
+                        /**
+                         * @default normal
+                         * @enum {string}
+                         */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        /** @description Your id for it; generated when absent */
+                        external_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The ticket's internal id */
+                            id: number;
+                            external_id: string;
+                            customer_internal_id: number;
+                            customer_name: string | null;
+                            subject: string;
+                            /** @enum {string} */
+                            channel: "email" | "phone" | "chat" | "web" | "app";
+                            /** @enum {string} */
+                            status: "new" | "open" | "pending" | "solved" | "closed";
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            opened_at: string;
+                            team_id: number | null;
+                            assignee_id: number | null;
+                            tags: string[];
+                            /** @description zh, en or mixed, from the text */
+                            language: string | null;
+                            /** @description Null when the intent model was not sure (the conversation then needs triage) */
+                            intent: string | null;
+                            intent_confidence: number | null;
+                            /** @enum {string|null} */
+                            intent_source: "model" | "agent" | null;
+                            /** @enum {string|null} */
+                            sentiment: "positive" | "neutral" | "negative" | null;
+                            sentiment_confidence: number | null;
+                            /** @enum {string|null} */
+                            suggested_priority: "low" | "normal" | "high" | "urgent" | null;
+                            /** @enum {string} */
+                            triage_state: "pending" | "done" | "needs_triage" | "skipped";
+                            /** @description reasons (each with factor, effect, en, zh), top_intents, needs_triage (why), the model versions, ms */
+                            triage: {
+                                [key: string]: unknown;
+                            };
+                            triaged_at: string | null;
+                            assigned_at: string | null;
+                            first_response_at: string | null;
+                            solved_at: string | null;
+                            /** @description The customer's oldest unanswered message */
+                            waiting_since: string | null;
+                            last_message_at: string;
+                            messages: {
+                                id: number;
+                                /** @enum {string} */
+                                author: "customer" | "agent" | "note" | "assistant" | "system";
+                                user_id: number | null;
+                                user_name: string | null;
+                                /** @description As received: sanitise HTML before showing it */
+                                body: string;
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/conversations/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many unfinished conversations each inbox view holds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            all: number;
+                            mine: number;
+                            unassigned: number;
+                            needs_triage: number;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/conversations/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take the next conversation: the longest-waiting unassigned one of your teams
+         * @description Claimed with FOR UPDATE SKIP LOCKED: two agents asking at once get different conversations. 204 when none is waiting; 409 at your capacity.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        team_id?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The ticket's internal id */
+                            id: number;
+                            external_id: string;
+                            customer_internal_id: number;
+                            customer_name: string | null;
+                            subject: string;
+                            /** @enum {string} */
+                            channel: "email" | "phone" | "chat" | "web" | "app";
+                            /** @enum {string} */
+                            status: "new" | "open" | "pending" | "solved" | "closed";
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            opened_at: string;
+                            team_id: number | null;
+                            assignee_id: number | null;
+                            tags: string[];
+                            /** @description zh, en or mixed, from the text */
+                            language: string | null;
+                            /** @description Null when the intent model was not sure (the conversation then needs triage) */
+                            intent: string | null;
+                            intent_confidence: number | null;
+                            /** @enum {string|null} */
+                            intent_source: "model" | "agent" | null;
+                            /** @enum {string|null} */
+                            sentiment: "positive" | "neutral" | "negative" | null;
+                            sentiment_confidence: number | null;
+                            /** @enum {string|null} */
+                            suggested_priority: "low" | "normal" | "high" | "urgent" | null;
+                            /** @enum {string} */
+                            triage_state: "pending" | "done" | "needs_triage" | "skipped";
+                            /** @description reasons (each with factor, effect, en, zh), top_intents, needs_triage (why), the model versions, ms */
+                            triage: {
+                                [key: string]: unknown;
+                            };
+                            triaged_at: string | null;
+                            assigned_at: string | null;
+                            first_response_at: string | null;
+                            solved_at: string | null;
+                            /** @description The customer's oldest unanswered message */
+                            waiting_since: string | null;
+                            last_message_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/triage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Triage every conversation still waiting for it (a job) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job_id: string;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A conversation with its thread */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The ticket's internal id */
+                            id: number;
+                            external_id: string;
+                            customer_internal_id: number;
+                            customer_name: string | null;
+                            subject: string;
+                            /** @enum {string} */
+                            channel: "email" | "phone" | "chat" | "web" | "app";
+                            /** @enum {string} */
+                            status: "new" | "open" | "pending" | "solved" | "closed";
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            opened_at: string;
+                            team_id: number | null;
+                            assignee_id: number | null;
+                            tags: string[];
+                            /** @description zh, en or mixed, from the text */
+                            language: string | null;
+                            /** @description Null when the intent model was not sure (the conversation then needs triage) */
+                            intent: string | null;
+                            intent_confidence: number | null;
+                            /** @enum {string|null} */
+                            intent_source: "model" | "agent" | null;
+                            /** @enum {string|null} */
+                            sentiment: "positive" | "neutral" | "negative" | null;
+                            sentiment_confidence: number | null;
+                            /** @enum {string|null} */
+                            suggested_priority: "low" | "normal" | "high" | "urgent" | null;
+                            /** @enum {string} */
+                            triage_state: "pending" | "done" | "needs_triage" | "skipped";
+                            /** @description reasons (each with factor, effect, en, zh), top_intents, needs_triage (why), the model versions, ms */
+                            triage: {
+                                [key: string]: unknown;
+                            };
+                            triaged_at: string | null;
+                            assigned_at: string | null;
+                            first_response_at: string | null;
+                            solved_at: string | null;
+                            /** @description The customer's oldest unanswered message */
+                            waiting_since: string | null;
+                            last_message_at: string;
+                            messages: {
+                                id: number;
+                                /** @enum {string} */
+                                author: "customer" | "agent" | "note" | "assistant" | "system";
+                                user_id: number | null;
+                                user_name: string | null;
+                                /** @description As received: sanitise HTML before showing it */
+                                body: string;
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change status, priority, tags, team, assignee, or correct the triage labels
+         * @description An intent or sentiment sent here replaces the triage's, is marked as the agent's, and trains the next intent model.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status?: "new" | "open" | "pending" | "solved" | "closed";
+                        /** @enum {string} */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        tags?: string[];
+                        team_id?: number | null;
+                        /** @description A user of this workspace who may reply (desk:reply) */
+                        assignee_id?: number | null;
+                        /** @description An agent's label: stored as a correction and used at the next intent training */
+                        intent?: string;
+                        /** @enum {string} */
+                        sentiment?: "positive" | "neutral" | "negative";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The ticket's internal id */
+                            id: number;
+                            external_id: string;
+                            customer_internal_id: number;
+                            customer_name: string | null;
+                            subject: string;
+                            /** @enum {string} */
+                            channel: "email" | "phone" | "chat" | "web" | "app";
+                            /** @enum {string} */
+                            status: "new" | "open" | "pending" | "solved" | "closed";
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            opened_at: string;
+                            team_id: number | null;
+                            assignee_id: number | null;
+                            tags: string[];
+                            /** @description zh, en or mixed, from the text */
+                            language: string | null;
+                            /** @description Null when the intent model was not sure (the conversation then needs triage) */
+                            intent: string | null;
+                            intent_confidence: number | null;
+                            /** @enum {string|null} */
+                            intent_source: "model" | "agent" | null;
+                            /** @enum {string|null} */
+                            sentiment: "positive" | "neutral" | "negative" | null;
+                            sentiment_confidence: number | null;
+                            /** @enum {string|null} */
+                            suggested_priority: "low" | "normal" | "high" | "urgent" | null;
+                            /** @enum {string} */
+                            triage_state: "pending" | "done" | "needs_triage" | "skipped";
+                            /** @description reasons (each with factor, effect, en, zh), top_intents, needs_triage (why), the model versions, ms */
+                            triage: {
+                                [key: string]: unknown;
+                            };
+                            triaged_at: string | null;
+                            assigned_at: string | null;
+                            first_response_at: string | null;
+                            solved_at: string | null;
+                            /** @description The customer's oldest unanswered message */
+                            waiting_since: string | null;
+                            last_message_at: string;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/desk/conversations/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a reply, an internal note, or a message received from the customer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        author: "agent" | "note" | "customer";
+                        body: string;
+                        /**
+                         * @description Set the status with the message (e.g. reply and solve); default: pending after a reply, open after a customer message
+                         * @enum {string}
+                         */
+                        status?: "new" | "open" | "pending" | "solved" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The ticket's internal id */
+                            id: number;
+                            external_id: string;
+                            customer_internal_id: number;
+                            customer_name: string | null;
+                            subject: string;
+                            /** @enum {string} */
+                            channel: "email" | "phone" | "chat" | "web" | "app";
+                            /** @enum {string} */
+                            status: "new" | "open" | "pending" | "solved" | "closed";
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            opened_at: string;
+                            team_id: number | null;
+                            assignee_id: number | null;
+                            tags: string[];
+                            /** @description zh, en or mixed, from the text */
+                            language: string | null;
+                            /** @description Null when the intent model was not sure (the conversation then needs triage) */
+                            intent: string | null;
+                            intent_confidence: number | null;
+                            /** @enum {string|null} */
+                            intent_source: "model" | "agent" | null;
+                            /** @enum {string|null} */
+                            sentiment: "positive" | "neutral" | "negative" | null;
+                            sentiment_confidence: number | null;
+                            /** @enum {string|null} */
+                            suggested_priority: "low" | "normal" | "high" | "urgent" | null;
+                            /** @enum {string} */
+                            triage_state: "pending" | "done" | "needs_triage" | "skipped";
+                            /** @description reasons (each with factor, effect, en, zh), top_intents, needs_triage (why), the model versions, ms */
+                            triage: {
+                                [key: string]: unknown;
+                            };
+                            triaged_at: string | null;
+                            assigned_at: string | null;
+                            first_response_at: string | null;
+                            solved_at: string | null;
+                            /** @description The customer's oldest unanswered message */
+                            waiting_since: string | null;
+                            last_message_at: string;
+                            messages: {
+                                id: number;
+                                /** @enum {string} */
+                                author: "customer" | "agent" | "note" | "assistant" | "system";
+                                user_id: number | null;
+                                user_name: string | null;
+                                /** @description As received: sanitise HTML before showing it */
+                                body: string;
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Teams with their members, presence and load */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                name: string;
+                                /** @enum {string} */
+                                assignment: "least_open" | "round_robin" | "manual";
+                                members: {
+                                    user_id: number;
+                                    name: string;
+                                    /** @enum {string} */
+                                    presence: "online" | "away";
+                                    capacity: number;
+                                    open: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a team */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @default least_open
+                         * @enum {string}
+                         */
+                        assignment?: "least_open" | "round_robin" | "manual";
+                        /**
+                         * @description Users of this workspace who may reply
+                         * @default []
+                         */
+                        member_ids?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @enum {string} */
+                            assignment: "least_open" | "round_robin" | "manual";
+                            members: {
+                                user_id: number;
+                                name: string;
+                                /** @enum {string} */
+                                presence: "online" | "away";
+                                capacity: number;
+                                open: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a team (its conversations keep their assignee) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a team, change its assignment rule or its members */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /**
+                         * @default least_open
+                         * @enum {string}
+                         */
+                        assignment?: "least_open" | "round_robin" | "manual";
+                        /**
+                         * @description Users of this workspace who may reply
+                         * @default []
+                         */
+                        member_ids?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @enum {string} */
+                            assignment: "least_open" | "round_robin" | "manual";
+                            members: {
+                                user_id: number;
+                                name: string;
+                                /** @enum {string} */
+                                presence: "online" | "away";
+                                capacity: number;
+                                open: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/desk/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People who may reply, with presence, capacity, load and teams */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                user_id: number;
+                                name: string;
+                                /** @enum {string} */
+                                presence: "online" | "away";
+                                capacity: number;
+                                open: number;
+                                role: string;
+                                team_ids: number[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/agents/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set your own presence (online, away) or capacity
+         * @description For a signed-in person; an API key has no presence of its own (400).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        presence?: "online" | "away";
+                        /** @description Most unfinished conversations given to this agent at once */
+                        capacity?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user_id: number;
+                            name: string;
+                            /** @enum {string} */
+                            presence: "online" | "away";
+                            capacity: number;
+                            open: number;
+                            role: string;
+                            team_ids: number[];
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/desk/agents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set an agent's presence or capacity
+         * @description id is the user's id.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path: {
+                    /** @description Internal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        presence?: "online" | "away";
+                        /** @description Most unfinished conversations given to this agent at once */
+                        capacity?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user_id: number;
+                            name: string;
+                            /** @enum {string} */
+                            presence: "online" | "away";
+                            capacity: number;
+                            open: number;
+                            role: string;
+                            team_ids: number[];
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/desk/routing-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Routing rules in order: the first that matches picks the team */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                intents: string[];
+                                languages: string[];
+                                channels: string[];
+                                vip_only: boolean;
+                                team_id: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace the routing rules */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rules: {
+                            /**
+                             * @description Any of these intents (empty: any intent)
+                             * @default []
+                             */
+                            intents?: string[];
+                            /** @default [] */
+                            languages?: ("zh" | "en" | "mixed")[];
+                            /** @default [] */
+                            channels?: ("email" | "phone" | "chat" | "web" | "app")[];
+                            /**
+                             * @description Only customers in the top fifth by lifetime value
+                             * @default false
+                             */
+                            vip_only?: boolean;
+                            team_id: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                intents: string[];
+                                languages: string[];
+                                channels: string[];
+                                vip_only: boolean;
+                                team_id: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/{entity}": {
         parameters: {
             query?: never;
@@ -13061,7 +15271,7 @@ export interface paths {
                                 subject: string;
                                 body: string | null;
                                 /** @enum {string} */
-                                status: "open" | "pending" | "solved" | "closed";
+                                status: "new" | "open" | "pending" | "solved" | "closed";
                                 /** @enum {string} */
                                 priority: "low" | "normal" | "high" | "urgent";
                                 /** Format: date-time */
@@ -16458,7 +18668,7 @@ export interface paths {
                     cursor?: string;
                     /** @description Sort field; prefix "-" for descending. Ties break on id. */
                     sort?: "id" | "-id" | "opened_at" | "-opened_at" | "updated_at" | "-updated_at";
-                    status?: "open" | "pending" | "solved" | "closed";
+                    status?: "new" | "open" | "pending" | "solved" | "closed";
                     priority?: "low" | "normal" | "high" | "urgent";
                     channel?: "email" | "phone" | "chat" | "web" | "app";
                     /** @description The customer's external id */
@@ -16497,7 +18707,7 @@ export interface paths {
                                 subject: string;
                                 body: string | null;
                                 /** @enum {string} */
-                                status: "open" | "pending" | "solved" | "closed";
+                                status: "new" | "open" | "pending" | "solved" | "closed";
                                 /** @enum {string} */
                                 priority: "low" | "normal" | "high" | "urgent";
                                 /** Format: date-time */
@@ -16594,7 +18804,7 @@ export interface paths {
                          * @default open
                          * @enum {string}
                          */
-                        status?: "open" | "pending" | "solved" | "closed";
+                        status?: "new" | "open" | "pending" | "solved" | "closed";
                         /**
                          * @default normal
                          * @enum {string}
@@ -16623,7 +18833,7 @@ export interface paths {
                             subject: string;
                             body: string | null;
                             /** @enum {string} */
-                            status: "open" | "pending" | "solved" | "closed";
+                            status: "new" | "open" | "pending" | "solved" | "closed";
                             /** @enum {string} */
                             priority: "low" | "normal" | "high" | "urgent";
                             /** Format: date-time */
@@ -16777,7 +18987,7 @@ export interface paths {
                             subject: string;
                             body: string | null;
                             /** @enum {string} */
-                            status: "open" | "pending" | "solved" | "closed";
+                            status: "new" | "open" | "pending" | "solved" | "closed";
                             /** @enum {string} */
                             priority: "low" | "normal" | "high" | "urgent";
                             /** Format: date-time */
@@ -17039,7 +19249,7 @@ export interface paths {
                         subject?: string;
                         body?: string | null;
                         /** @enum {string} */
-                        status?: "open" | "pending" | "solved" | "closed";
+                        status?: "new" | "open" | "pending" | "solved" | "closed";
                         /** @enum {string} */
                         priority?: "low" | "normal" | "high" | "urgent";
                         opened_at?: string;
@@ -17065,7 +19275,7 @@ export interface paths {
                             subject: string;
                             body: string | null;
                             /** @enum {string} */
-                            status: "open" | "pending" | "solved" | "closed";
+                            status: "new" | "open" | "pending" | "solved" | "closed";
                             /** @enum {string} */
                             priority: "low" | "normal" | "high" | "urgent";
                             /** Format: date-time */
