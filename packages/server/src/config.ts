@@ -49,6 +49,10 @@ const schema = z.object({
   RAPPORT_SMS_SENDER: z.string().min(1).max(20).optional(),
   /** Seconds without a heartbeat after which a campaign sender counts as dead and its in-flight rows become uncertain. */
   RAPPORT_SENDER_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  /** The service desk's inbound SMTP listener of `rapport serve`: a port on loopback, or `off`. */
+  RAPPORT_DESK_SMTP_PORT: z.string().default('2525').refine((v) => v === 'off' || (/^\d+$/.test(v) && Number(v) <= 65535), 'must be a port number (0-65535) or off'),
+  /** Mail to <workspace slug>@this domain opens or continues a conversation in that workspace. */
+  RAPPORT_DESK_MAIL_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/i, 'must be a domain name').default('desk.localhost'),
   /** Where recipients reach this server (tracking links, unsubscribe pages); default http://HOST:PORT. */
   RAPPORT_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 })
@@ -79,6 +83,9 @@ export interface Config {
   smtpServers: SmtpServerConfig[]
   catcher: boolean
   catcherPort: number
+  /** The desk's inbound SMTP port on loopback; null: no listener. */
+  deskSmtpPort: number | null
+  deskMailDomain: string
   sms: { url: string; authHeader: { name: string; value: string } | undefined; sender: string | undefined } | undefined
   publicUrl: string
   /** RAPPORT_PUBLIC_URL was given (else publicUrl is derived from HOST and PORT). */
@@ -123,6 +130,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.RAPPORT_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     publicUrlGiven: e.RAPPORT_PUBLIC_URL !== undefined,
     senderLeaseSeconds: e.RAPPORT_SENDER_LEASE_SECONDS,
+    deskSmtpPort: e.RAPPORT_DESK_SMTP_PORT === 'off' ? null : Number(e.RAPPORT_DESK_SMTP_PORT),
+    deskMailDomain: e.RAPPORT_DESK_MAIL_DOMAIN.toLowerCase(),
   }
 }
 

@@ -10,6 +10,8 @@ import { ensureWorkspace } from '../services/workspaces/workspaces.ts'
 import type { Db } from '../store/db.ts'
 import { describeDb, openDb } from '../store/open-db.ts'
 import { startServerQueue } from './start-worker.ts'
+import { startDeskMailListener } from './desk-mail-listener.ts'
+import type { InboundSmtp } from '../adapters/mailer/inbound-smtp.ts'
 import { startSmtpRecorder, type RecordedMail, type SmtpRecorder } from '../adapters/mailer/smtp-recorder.ts'
 import { channelsFromConfig, configureChannels, currentChannels } from '../services/campaigns/channels.ts'
 import { recordCaughtMail } from '../services/campaigns/outbox.ts'
@@ -42,6 +44,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   if (config.uploadDir !== undefined) setUploadSpoolRoot(resolve(config.uploadDir))
   const db = await openDb(dbConfig)
   let catcher: SmtpRecorder | null = null
+  let deskMail: InboundSmtp | null = null
   log(`database: ${describeDb(dbConfig)} (ready in ${seconds(t0)} s)`)
   try {
     const wantDemo = opts.demo ?? config.loadDemo
@@ -63,6 +66,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     catcher = config.catcher ? await startCatcher(db, config.catcherPort, log) : null
     configureChannels(channelsFromConfig(config, catcher ?? undefined))
     const queue = await startServerQueue(db, config, log)
+    deskMail = config.deskSmtpPort === null ? null : await startDeskMailListener(db, queue, { port: config.deskSmtpPort, domain: config.deskMailDomain, log })
     await ensureModelSchedules(db, queue, config.modelsCron)
     const { buildApp } = await import('../api/build-app.ts')
     const app = buildApp({
@@ -100,6 +104,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     return {
       app, db, url,
       async close() {
+        await deskMail?.close()
         await app.close()
         await queue.stop()
         await currentChannels().email?.mailer.close()
@@ -109,6 +114,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       },
     }
   } catch (err) {
+    await deskMail?.close()
     await catcher?.close()
     await db.close()
     throw err

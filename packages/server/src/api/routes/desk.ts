@@ -49,6 +49,8 @@ const messageOut = z.object({
   user_id: z.number().int().nullable(),
   user_name: z.string().nullable(),
   body: z.string().describe('As received: sanitise HTML before showing it'),
+  delivery: z.enum(['queued', 'sent', 'failed']).nullable().describe('E-mail replies: how the message left'),
+  delivery_error: z.string().nullable(),
   created_at: z.string(),
 })
 const threadOut = conversationOut.extend({ messages: z.array(messageOut) })

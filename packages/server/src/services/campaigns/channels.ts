@@ -14,9 +14,11 @@ export interface Channels {
   sms: { gateway: SmsGateway; label: string } | null
   /** Where recipients reach this server: tracking links and unsubscribe pages start with it. */
   publicUrl: string
+  /** The desk's mail domain: replies come from <workspace slug>@it (default desk.localhost). */
+  deskMailDomain?: string | undefined
 }
 
-export function channelsFromConfig(c: Pick<Config, 'smtpServers' | 'sms' | 'publicUrl'>, catcher?: { port: number }): Channels {
+export function channelsFromConfig(c: Pick<Config, 'smtpServers' | 'sms' | 'publicUrl'> & Partial<Pick<Config, 'deskMailDomain'>>, catcher?: { port: number }): Channels {
   const servers: SmtpServerConfig[] = c.smtpServers.length > 0 ? c.smtpServers : catcher ? [{ host: '127.0.0.1', port: catcher.port }] : []
   const label = c.smtpServers.length > 0 ? servers.map((s) => `${s.secure ? 'smtps' : 'smtp'}://${s.host}:${s.port}`).join(', ') : `the built-in catcher (smtp://127.0.0.1:${catcher?.port})`
   return {
@@ -24,6 +26,7 @@ export function channelsFromConfig(c: Pick<Config, 'smtpServers' | 'sms' | 'publ
     email: servers.length > 0 ? { mailer: smtpMailer({ servers, maxConnections: 20, maxMessages: 1000 }), label } : null,
     sms: c.sms ? { gateway: httpSmsGateway({ url: c.sms.url, authHeader: c.sms.authHeader, sender: c.sms.sender }), label: c.sms.url } : null,
     publicUrl: c.publicUrl,
+    deskMailDomain: c.deskMailDomain,
   }
 }
 

@@ -8,6 +8,8 @@ import { inTransaction } from '../transaction.ts'
 import { conversationInput, conversationPatch, messageInput, type ConversationInput, type ConversationPatch, type MessageInput } from './conversation-input.ts'
 import { selectConversation, type ConversationView } from './conversation-view.ts'
 import { checkAgent, checkTeam } from './desk-people.ts'
+import { currentChannels } from '../campaigns/channels.ts'
+import { DEFAULT_DESK_MAIL_DOMAIN, deliverReply, replyMessageId } from './deliver-reply.ts'
 
 export interface MessageView {
   id: number
@@ -15,6 +17,9 @@ export interface MessageView {
   user_id: number | null
   user_name: string | null
   body: string
+  /** E-mail replies: queued, sent, or failed (with delivery_error); null for messages that are not sent. */
+  delivery: 'queued' | 'sent' | 'failed' | null
+  delivery_error: string | null
   created_at: string
 }
 
@@ -29,7 +34,7 @@ const parseOrThrow = <T>(result: { success: true; data: T } | { success: false; 
 
 async function selectMessages(db: Db, workspaceId: number, ticketId: number): Promise<MessageView[]> {
   const rows = await db.query<Record<string, unknown>>(
-    `SELECT m.id, m.author, m.user_id, u.name AS user_name, m.body, ${isoTime('m.created_at')} AS created_at
+    `SELECT m.id, m.author, m.user_id, u.name AS user_name, m.body, m.delivery, m.delivery_error, ${isoTime('m.created_at')} AS created_at
        FROM ticket_messages m LEFT JOIN users u ON u.id = m.user_id
       WHERE m.workspace_id = $1 AND m.ticket_id = $2 ORDER BY m.created_at, m.id`,
     [workspaceId, ticketId],
@@ -116,15 +121,21 @@ export async function updateConversation(db: Db, actor: Actor, id: number, body:
 export async function addMessage(db: Db, actor: Actor, id: number, body: MessageInput): Promise<ConversationThread> {
   requirePermission(actor, 'desk:reply')
   const input = parseOrThrow(messageInput.safeParse(body))
-  return inTransaction(db, async (tx) => {
+  const sent = await inTransaction(db, async (tx) => {
     const before = await selectConversation(tx, actor.workspaceId, id, true)
     if (before.status === 'closed' && input.author !== 'note') {
       const message = `conversation ${id} is closed: only internal notes can be added (open a new conversation to write to the customer)`
       throw invalid([{ path: 'body.author', message }], message)
     }
     const userId = actor.kind === 'user' && input.author !== 'customer' ? actor.id : null
-    await tx.query(`INSERT INTO ticket_messages (workspace_id, ticket_id, author, user_id, body) VALUES ($1, $2, $3, $4, $5)`,
+    const [m] = await tx.query<{ id: string }>(`INSERT INTO ticket_messages (workspace_id, ticket_id, author, user_id, body) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [actor.workspaceId, id, input.author, userId, input.body])
+    // A reply on an e-mail conversation goes to the customer once this commits (deliverReply).
+    const mailed = input.author === 'agent' && before.channel === 'email' ? Number(m?.id) : null
+    if (mailed !== null) {
+      await tx.query(`UPDATE ticket_messages SET delivery = 'queued', message_id = $3 WHERE workspace_id = $1 AND id = $2`,
+        [actor.workspaceId, mailed, replyMessageId(actor.workspaceId, mailed, currentChannels().deskMailDomain ?? DEFAULT_DESK_MAIL_DOMAIN)])
+    }
     const status = input.status ?? (input.author === 'agent' ? (FINISHED.has(before.status) ? before.status : 'pending') : input.author === 'customer' ? 'open' : before.status)
     await tx.query(`UPDATE tickets SET status = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [actor.workspaceId, id, status])
     const wait = input.author === 'agent' ? 'NULL' : input.author === 'customer' ? 'coalesce(c.waiting_since, now())' : 'c.waiting_since'
@@ -137,8 +148,10 @@ export async function addMessage(db: Db, actor: Actor, id: number, body: Message
     )
     // The audit row says who wrote what kind of message; the text stays in the thread, not in the log.
     await recordAudit(tx, actor, { action: 'message', entity: 'conversations', entityId: id, changes: { author: { after: input.author }, status: { before: before.status, after: status } } })
-    return { ...(await selectConversation(tx, actor.workspaceId, id)), messages: await selectMessages(tx, actor.workspaceId, id) }
+    return mailed
   })
+  if (sent !== null) await deliverReply(db, actor.workspaceId, sent)
+  return { ...(await selectConversation(db, actor.workspaceId, id)), messages: await selectMessages(db, actor.workspaceId, id) }
 }
 
 /** Fails with 404 unless the conversation exists (used by routes that act on one). */

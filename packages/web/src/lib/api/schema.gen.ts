@@ -11865,6 +11865,12 @@ export interface paths {
                                 user_name: string | null;
                                 /** @description As received: sanitise HTML before showing it */
                                 body: string;
+                                /**
+                                 * @description E-mail replies: how the message left
+                                 * @enum {string|null}
+                                 */
+                                delivery: "queued" | "sent" | "failed" | null;
+                                delivery_error: string | null;
                                 created_at: string;
                             }[];
                         };
@@ -12348,6 +12354,12 @@ export interface paths {
                                 user_name: string | null;
                                 /** @description As received: sanitise HTML before showing it */
                                 body: string;
+                                /**
+                                 * @description E-mail replies: how the message left
+                                 * @enum {string|null}
+                                 */
+                                delivery: "queued" | "sent" | "failed" | null;
+                                delivery_error: string | null;
                                 created_at: string;
                             }[];
                         };
@@ -12697,6 +12709,12 @@ export interface paths {
                                 user_name: string | null;
                                 /** @description As received: sanitise HTML before showing it */
                                 body: string;
+                                /**
+                                 * @description E-mail replies: how the message left
+                                 * @enum {string|null}
+                                 */
+                                delivery: "queued" | "sent" | "failed" | null;
+                                delivery_error: string | null;
                                 created_at: string;
                             }[];
                         };
