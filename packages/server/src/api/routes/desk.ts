@@ -7,10 +7,11 @@ import { conversationInput, conversationPatch, messageInput } from '../../servic
 import { addMessage, createConversation, getConversation, updateConversation } from '../../services/desk/conversations-service.ts'
 import { INBOX_SORTS, INBOX_VIEWS, inboxCounts, listInbox } from '../../services/desk/inbox.ts'
 import { queueTriage } from '../../services/desk/queue-triage.ts'
+import { replySuggestions } from '../../services/desk/reply-suggestions.ts'
 import { agentStateInput, ASSIGNMENT_RULES, routingRulesInput, teamInput, teamPatch } from '../../services/desk/teams-input.ts'
 import { createTeam, deleteTeam, getRoutingRules, listAgents, listTeams, replaceRoutingRules, setAgentState, updateTeam } from '../../services/desk/teams-service.ts'
 import type { Db } from '../../store/db.ts'
-import { decimalId, errors, idParams, listParams, pageOf, rowsAs, safeText, workspaceHeader } from '../schemas.ts'
+import { decimalId, decimalInt, errors, idParams, listParams, pageOf, rowsAs, safeText, workspaceHeader } from '../schemas.ts'
 import type { ZodApp } from './crud.ts'
 
 const time = z.string().nullable()
@@ -62,6 +63,17 @@ const ruleOut = z.object({
   id: z.number().int(), intents: z.array(z.string()), languages: z.array(z.string()), channels: z.array(z.string()), vip_only: z.boolean(), team_id: z.number().int(),
 })
 const jobOut = z.object({ job_id: z.string() })
+const suggestionsOut = z.object({
+  suggestions: z.array(z.object({
+    source: z.enum(['knowledge_base', 'past_conversation']),
+    text: z.string().describe('The reply to start from (an article answer as written: sanitise HTML before showing it)'),
+    score: z.number().describe('BM25 score of the match; higher is closer'),
+    matched: z.string().describe('The question that matched'),
+    article_id: z.number().int().nullable(),
+    ticket_id: z.number().int().nullable(),
+  })),
+  similar: z.array(z.object({ ticket_id: z.number().int(), subject: z.string(), status: z.enum(TICKET_STATUSES), score: z.number() })),
+})
 
 const inboxQuery = listParams(Object.keys(INBOX_SORTS), 'waiting_since').extend({
   view: z.enum(INBOX_VIEWS).default('all').describe('mine, unassigned, needs_triage, team (with team_id) or all unfinished'),
@@ -123,6 +135,15 @@ export function deskRoutes(db: Db, queue: Queue) {
       config: { access: 'customers:read' },
       schema: { tags, summary: 'A conversation with its thread', headers: workspaceHeader, params: idParams, response: { 200: threadOut, ...errors(400, 401, 403, 404) } },
     }, async (req) => rowsAs(threadOut, await getConversation(db, req.actor, req.params.id)))
+
+    app.get('/conversations/:id/suggestions', {
+      config: { access: 'customers:read' },
+      schema: {
+        tags, summary: 'Suggested replies (published knowledge-base articles and past answers, by BM25) and similar past conversations',
+        headers: workspaceHeader, params: idParams, querystring: z.strictObject({ top: decimalInt(1, 20).default(5) }),
+        response: { 200: suggestionsOut, ...errors(400, 401, 403, 404) },
+      },
+    }, async (req) => rowsAs(suggestionsOut, await replySuggestions(db, req.actor, req.params.id, req.query.top)))
 
     app.patch('/conversations/:id', {
       config: { access: 'desk:reply' },

@@ -11,6 +11,8 @@ import { inboxCounts, listInbox } from './inbox.ts'
 import { labelledTickets } from './labelled-tickets.ts'
 import { createTeam, replaceRoutingRules, setAgentState } from './teams-service.ts'
 import { triagePending } from './triage.ts'
+import { replySuggestions } from './reply-suggestions.ts'
+import { createKbArticle } from '../knowledge/kb-articles-service.ts'
 
 const errorOf = (fn: () => Promise<unknown>) => fn().then(() => assert.fail('expected an error'), (e: unknown) => e as { code: string; message: string; details?: Array<{ path: string; message: string }> })
 const inbox = (db: Db, actor: Actor, view: 'all' | 'mine' | 'unassigned' | 'needs_triage' | 'team', extra: { team_id?: number } = {}) =>
@@ -175,6 +177,21 @@ for (const backend of backends()) {
       assert.equal(bad.details?.[0]?.path, 'body.assignee_id')
       const empty = await errorOf(() => addMessage(db, agentA, c.id, { author: 'agent', body: '   ' }))
       assert.equal(empty.details?.[0]?.path, 'body.body')
+    })
+
+    test('suggested replies rank published articles and past answers by BM25; drafts and the conversation itself are left out', async () => {
+      await createKbArticle(db, agentA, { lang: 'zh', title: '发票怎么开？', body: '在订单详情页点击“申请发票”即可。', status: 'published' })
+      await createKbArticle(db, agentA, { lang: 'zh', title: '发票抬头可以改吗？', body: '草稿答案', status: 'draft' })
+      const past = await insertTicket(db, ws, customer, { key: 'P-invoice', subject: '开发票', body: '请帮我开一张发票，公司抬头。', status: 'solved' })
+      await db.query(`INSERT INTO ticket_messages (workspace_id, ticket_id, author, body) VALUES ($1, $2, 'agent', '已为您开具电子发票，请查收邮箱。')`, [ws, past])
+      const c = await createConversation(db, agentA, { customer_internal_id: customer, subject: '发票', body: '我需要开发票，怎么开？' })
+      const r = await replySuggestions(db, viewer, c.id)
+      assert.deepEqual(r.suggestions.map((s) => s.source).sort(), ['knowledge_base', 'past_conversation'])
+      assert.ok(r.suggestions.every((s) => s.score > 0))
+      assert.ok(!r.suggestions.some((s) => s.text === '草稿答案'), 'drafts are not suggested')
+      assert.equal(r.suggestions.find((s) => s.source === 'past_conversation')?.ticket_id, past)
+      assert.equal(r.similar[0]?.ticket_id, past)
+      assert.ok(!r.similar.some((x) => x.ticket_id === c.id))
     })
   })
 }
