@@ -32,3 +32,11 @@ export function writeResultsSection(name: string, title: string, id: string, hea
   process.stderr.write(`wrote ${file} (section ${id})\n`)
   return file
 }
+
+/** The sections other commands wrote into bench/results/<name>.md, for a command that rewrites the rest of it. */
+export function sectionsOf(name: string): string {
+  const file = join(resultsDir, `${name}.md`)
+  if (!existsSync(file)) return ''
+  const text = readFileSync(file, 'utf8')
+  return [...text.matchAll(/<!-- section:([\w-]+) -->[\s\S]*?<!-- \/section:\1 -->/g)].map((m) => m[0]).join('\n\n')
+}

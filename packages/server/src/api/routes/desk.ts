@@ -8,6 +8,8 @@ import { addMessage, createConversation, getConversation, updateConversation } f
 import { INBOX_SORTS, INBOX_VIEWS, inboxCounts, listInbox } from '../../services/desk/inbox.ts'
 import { queueTriage } from '../../services/desk/queue-triage.ts'
 import { replySuggestions } from '../../services/desk/reply-suggestions.ts'
+import { getDeskSettings, setDeskSettings } from '../../services/desk/desk-settings.ts'
+import { deskSettingsInput } from '../../services/desk/desk-settings-input.ts'
 import { agentStateInput, ASSIGNMENT_RULES, routingRulesInput, teamInput, teamPatch } from '../../services/desk/teams-input.ts'
 import { createTeam, deleteTeam, getRoutingRules, listAgents, listTeams, replaceRoutingRules, setAgentState, updateTeam } from '../../services/desk/teams-service.ts'
 import type { Db } from '../../store/db.ts'
@@ -43,6 +45,9 @@ const conversationOut = z.object({
   solved_at: time,
   waiting_since: time.describe("The customer's oldest unanswered message"),
   last_message_at: z.string(),
+  first_response_due_at: time.describe('Service-level deadline of the first reply (business time from opened_at)'),
+  resolution_due_at: time.describe('Service-level deadline of solving it'),
+  sla_state: z.enum(['ok', 'warning', 'breached']).nullable().describe('Unfinished conversations: a deadline passed (breached) or is within the warning time'),
 })
 const messageOut = z.object({
   id: z.number().int(),
@@ -55,7 +60,8 @@ const messageOut = z.object({
   created_at: z.string(),
 })
 const threadOut = conversationOut.extend({ messages: z.array(messageOut) })
-const countsOut = z.object({ all: z.number().int(), mine: z.number().int(), unassigned: z.number().int(), needs_triage: z.number().int() })
+const countsOut = z.object({ all: z.number().int(), mine: z.number().int(), unassigned: z.number().int(), needs_triage: z.number().int(), breaching: z.number().int() })
+const settingsOut = deskSettingsInput.extend({ time_zone: z.string().describe("The workspace's time zone (PATCH /workspaces/current/time-zone)"), default: z.boolean().describe('True until someone saved settings') })
 const memberOut = z.object({ user_id: z.number().int(), name: z.string(), presence: z.enum(['online', 'away']), capacity: z.number().int(), open: z.number().int() })
 const teamOut = z.object({ id: z.number().int(), name: z.string(), assignment: z.enum(ASSIGNMENT_RULES), members: z.array(memberOut) })
 const agentOut = memberOut.extend({ role: z.string(), team_ids: z.array(z.number().int()) })
@@ -76,7 +82,7 @@ const suggestionsOut = z.object({
 })
 
 const inboxQuery = listParams(Object.keys(INBOX_SORTS), 'waiting_since').extend({
-  view: z.enum(INBOX_VIEWS).default('all').describe('mine, unassigned, needs_triage, team (with team_id) or all unfinished'),
+  view: z.enum(INBOX_VIEWS).default('all').describe('mine, unassigned, needs_triage, breaching, team (with team_id) or all unfinished'),
   team_id: decimalId.optional(),
   status: z.enum(TICKET_STATUSES).optional().describe('Default: new, open and pending'),
   intent: safeText(60).optional(),
@@ -211,6 +217,19 @@ export function deskRoutes(db: Db, queue: Queue) {
         headers: workspaceHeader, params: idParams, body: agentStateInput, response: { 200: agentOut, ...errors(400, 401, 403, 404) },
       },
     }, async (req) => rowsAs(agentOut, await setAgentState(db, req.actor, req.params.id, req.body)))
+
+    app.get('/settings', {
+      config: { access: 'customers:read' },
+      schema: { tags, summary: 'Business hours, holidays and service-level targets', headers: workspaceHeader, response: { 200: settingsOut, ...errors(401, 403) } },
+    }, async (req) => rowsAs(settingsOut, await getDeskSettings(db, req.actor)))
+
+    app.put('/settings', {
+      config: { access: 'settings:write' },
+      schema: {
+        tags, summary: 'Set business hours, holidays and service-level targets', description: 'Deadlines of unfinished conversations are recomputed.',
+        headers: workspaceHeader, body: deskSettingsInput, response: { 200: settingsOut, ...errors(400, 401, 403) },
+      },
+    }, async (req) => rowsAs(settingsOut, await setDeskSettings(db, req.actor, req.body)))
 
     app.get('/routing-rules', {
       config: { access: 'customers:read' },

@@ -4,12 +4,10 @@ import type { Db } from '../../store/db.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { inTransaction } from '../transaction.ts'
 import { selectConversation, type ConversationView } from './conversation-view.ts'
+import { openLoadSql } from './desk-people.ts'
 
-const UNFINISHED = "t.status IN ('new', 'open', 'pending')"
 
-/** How many unfinished conversations each of these users holds in the workspace. */
-const OPEN_LOAD = `(SELECT count(*) FROM conversations oc JOIN tickets ot ON ot.workspace_id = oc.workspace_id AND ot.id = oc.ticket_id
-                    WHERE oc.workspace_id = $1 AND oc.assignee_id = m.user_id AND ot.status IN ('new', 'open', 'pending'))`
+const OPEN_LOAD = openLoadSql('m.user_id')
 
 /**
  * An agent takes the next conversation: the longest-waiting unassigned unfinished one of their teams (or of no
@@ -34,7 +32,7 @@ export async function claimNext(db: Db, actor: Actor, opts: { teamId?: number | 
     const [picked] = await tx.query<{ ticket_id: string }>(
       `WITH pick AS (
          SELECT c.ticket_id FROM conversations c JOIN tickets t ON t.workspace_id = c.workspace_id AND t.id = c.ticket_id
-          WHERE c.workspace_id = $1 AND c.assignee_id IS NULL AND ${UNFINISHED} AND ${team}
+          WHERE c.workspace_id = $1 AND c.assignee_id IS NULL AND c.unfinished AND ${team}
           ORDER BY c.waiting_since ASC NULLS LAST, array_position(ARRAY['urgent','high','normal','low'], t.priority), t.opened_at, t.id
           LIMIT 1 FOR UPDATE OF c SKIP LOCKED)
        UPDATE conversations c SET assignee_id = $2, assigned_at = now() FROM pick

@@ -8,6 +8,7 @@ import { inTransaction } from '../transaction.ts'
 import { conversationInput, conversationPatch, messageInput, type ConversationInput, type ConversationPatch, type MessageInput } from './conversation-input.ts'
 import { selectConversation, type ConversationView } from './conversation-view.ts'
 import { checkAgent, checkTeam } from './desk-people.ts'
+import { refreshDeadlines } from './desk-settings.ts'
 import { currentChannels } from '../campaigns/channels.ts'
 import { DEFAULT_DESK_MAIL_DOMAIN, deliverReply, replyMessageId } from './deliver-reply.ts'
 
@@ -103,6 +104,8 @@ export async function updateConversation(db: Db, actor: Actor, id: number, body:
       [actor.workspaceId, id, patch.tags ?? before.tags, patch.team_id === undefined ? before.team_id : patch.team_id, assignee,
         patch.intent ?? null, patch.sentiment ?? null, status],
     )
+    // A new priority moves the deadlines (they count from when the conversation was opened).
+    if (patch.priority !== undefined && patch.priority !== before.priority) await refreshDeadlines(tx, actor.workspaceId, [id])
     const after = await selectConversation(tx, actor.workspaceId, id)
     const changes: Record<string, { before: unknown; after: unknown }> = {}
     for (const k of ['status', 'priority', 'tags', 'team_id', 'assignee_id', 'intent', 'sentiment'] as const) {

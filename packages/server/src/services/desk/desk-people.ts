@@ -16,3 +16,7 @@ export async function checkTeam(db: Db, workspaceId: number, teamId: number, pat
   const [r] = await db.query(`SELECT 1 FROM desk_teams WHERE workspace_id = $1 AND id = $2`, [workspaceId, teamId])
   if (!r) throw invalid([{ path, message: `team ${teamId} does not exist in this workspace` }])
 }
+
+/** SQL for how many unfinished conversations the user `userExpr` holds in workspace $1. */
+export const openLoadSql = (userExpr: string): string =>
+  `(SELECT count(*) FROM conversations oc WHERE oc.workspace_id = $1 AND oc.assignee_id = ${userExpr} AND oc.unfinished)::int`

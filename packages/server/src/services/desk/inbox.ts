@@ -3,14 +3,13 @@ import { invalid } from '../../errors/rapport-error.ts'
 import type { Db } from '../../store/db.ts'
 import { listPage, type Page, type SortField } from '../../store/query/list-page.ts'
 import { SqlFilter } from '../../store/query/sql-filter.ts'
-import { CONVERSATION_FROM, CONVERSATION_SELECT, toConversationView, type ConversationView } from './conversation-view.ts'
+import { BREACHING, CONVERSATION_FROM, CONVERSATION_SELECT, NEXT_DUE, toConversationView, type ConversationView } from './conversation-view.ts'
 
 /**
- * The inbox's views. All but `all_statuses` show unfinished conversations (new, open, pending):
- * mine (assigned to the caller), unassigned, needs_triage (labels the triage was not sure of), team (one team's),
- * all (every unfinished one).
+ * The inbox's views: mine (assigned to the caller), unassigned, needs_triage (labels the triage was not sure of),
+ * breaching (a service-level deadline passed or is within the warning time), team (one team's), all. Each shows unfinished conversations (new, open, pending) unless `status` names another.
  */
-export const INBOX_VIEWS = ['all', 'mine', 'unassigned', 'needs_triage', 'team'] as const
+export const INBOX_VIEWS = ['all', 'mine', 'unassigned', 'needs_triage', 'breaching', 'team'] as const
 export type InboxView = (typeof INBOX_VIEWS)[number]
 
 export const INBOX_SORTS: Record<string, SortField> = {
@@ -20,6 +19,8 @@ export const INBOX_SORTS: Record<string, SortField> = {
   opened_at: { expr: 't.opened_at', type: 'timestamptz' },
   // urgent 1 … low 4: ascending is most urgent first.
   priority: { expr: "array_position(ARRAY['urgent','high','normal','low'], t.priority)::int8", type: 'int8' },
+  // The nearest unmet deadline, soonest first.
+  due: { expr: NEXT_DUE, type: 'timestamptz' },
 }
 
 export interface InboxQuery {
@@ -41,7 +42,9 @@ export async function listInbox(db: Db, actor: Actor, q: InboxQuery): Promise<Pa
   requirePermission(actor, 'customers:read')
   const f = new SqlFilter(actor.workspaceId)
   if (q.status !== undefined) f.eq('t.status', q.status)
-  else f.where("t.status IN ('new', 'open', 'pending')")
+  // Both spellings of "unfinished": the conversation's flag lets its partial indexes serve the sort, the ticket's
+  // status lets the priority index serve that one.
+  else f.where("c.unfinished AND t.status IN ('new', 'open', 'pending')")
   switch (q.view) {
     case 'all':
       break
@@ -54,6 +57,9 @@ export async function listInbox(db: Db, actor: Actor, q: InboxQuery): Promise<Pa
       break
     case 'needs_triage':
       f.where("c.triage_state = 'needs_triage'")
+      break
+    case 'breaching':
+      f.where(BREACHING)
       break
     case 'team':
       if (q.team_id === undefined) throw invalid([{ path: 'querystring.team_id', message: 'is required by view=team' }])
@@ -74,10 +80,9 @@ export async function inboxCounts(db: Db, actor: Actor): Promise<Record<Exclude<
   const me = actor.kind === 'user' ? actor.id : null
   const [r] = await db.query<Record<string, string>>(
     `SELECT count(*) AS all, count(*) FILTER (WHERE c.assignee_id = $2) AS mine, count(*) FILTER (WHERE c.assignee_id IS NULL) AS unassigned,
-            count(*) FILTER (WHERE c.triage_state = 'needs_triage') AS needs_triage
-       FROM tickets t JOIN conversations c ON c.workspace_id = t.workspace_id AND c.ticket_id = t.id
-      WHERE t.workspace_id = $1 AND t.status IN ('new', 'open', 'pending')`,
+            count(*) FILTER (WHERE c.triage_state = 'needs_triage') AS needs_triage, count(*) FILTER (WHERE ${BREACHING}) AS breaching
+       FROM conversations c LEFT JOIN desk_settings ds ON ds.workspace_id = c.workspace_id WHERE c.workspace_id = $1 AND c.unfinished`,
     [actor.workspaceId, me],
   )
-  return { all: Number(r?.all ?? 0), mine: Number(r?.mine ?? 0), unassigned: Number(r?.unassigned ?? 0), needs_triage: Number(r?.needs_triage ?? 0) }
+  return { all: Number(r?.all ?? 0), mine: Number(r?.mine ?? 0), unassigned: Number(r?.unassigned ?? 0), needs_triage: Number(r?.needs_triage ?? 0), breaching: Number(r?.breaching ?? 0) }
 }

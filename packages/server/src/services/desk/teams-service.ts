@@ -3,7 +3,7 @@ import { invalid, notFound, RapportError } from '../../errors/rapport-error.ts'
 import type { Db } from '../../store/db.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { inTransaction } from '../transaction.ts'
-import { checkAgent, checkTeam, REPLYING_ROLES } from './desk-people.ts'
+import { checkAgent, checkTeam, openLoadSql, REPLYING_ROLES } from './desk-people.ts'
 import {
   agentStateInput, routingRulesInput, teamInput, teamPatch,
   type AgentStateInput, type RoutingRule, type RoutingRulesInput, type TeamInput, type TeamPatch,
@@ -31,15 +31,13 @@ const parseOrThrow = <T>(result: { success: true; data: T } | { success: false; 
   throw invalid(result.error.issues.map((i) => ({ path: ['body', ...i.path.map(String)].join('.'), message: i.message })))
 }
 
-const OPEN_OF = (user: string) => `(SELECT count(*) FROM conversations oc JOIN tickets ot ON ot.workspace_id = oc.workspace_id AND ot.id = oc.ticket_id
-  WHERE oc.workspace_id = $1 AND oc.assignee_id = ${user} AND ot.status IN ('new', 'open', 'pending'))::int`
 
 export async function listTeams(db: Db, actor: Actor): Promise<TeamView[]> {
   requirePermission(actor, 'customers:read')
   const teams = await db.query<{ id: string; name: string; assignment: TeamView['assignment'] }>(
     `SELECT id, name, assignment FROM desk_teams WHERE workspace_id = $1 ORDER BY name, id`, [actor.workspaceId])
   const members = await db.query<{ team_id: string; user_id: string; name: string; presence: 'online' | 'away' | null; capacity: number | null; open: number }>(
-    `SELECT m.team_id, m.user_id, u.name, a.presence, a.capacity, ${OPEN_OF('m.user_id')} AS open
+    `SELECT m.team_id, m.user_id, u.name, a.presence, a.capacity, ${openLoadSql('m.user_id')} AS open
        FROM desk_team_members m JOIN users u ON u.id = m.user_id
        LEFT JOIN desk_agents a ON a.workspace_id = m.workspace_id AND a.user_id = m.user_id
       WHERE m.workspace_id = $1 ORDER BY u.name, m.user_id`, [actor.workspaceId])
@@ -113,7 +111,7 @@ export async function deleteTeam(db: Db, actor: Actor, id: number): Promise<void
 export async function listAgents(db: Db, actor: Actor): Promise<AgentView[]> {
   requirePermission(actor, 'customers:read')
   const rows = await db.query<{ user_id: string; name: string; role: string; presence: 'online' | 'away' | null; capacity: number | null; open: number; team_ids: string[] | null }>(
-    `SELECT m.user_id, u.name, m.role, a.presence, a.capacity, ${OPEN_OF('m.user_id')} AS open,
+    `SELECT m.user_id, u.name, m.role, a.presence, a.capacity, ${openLoadSql('m.user_id')} AS open,
             (SELECT array_agg(tm.team_id ORDER BY tm.team_id) FROM desk_team_members tm WHERE tm.workspace_id = $1 AND tm.user_id = m.user_id) AS team_ids
        FROM memberships m JOIN users u ON u.id = m.user_id
        LEFT JOIN desk_agents a ON a.workspace_id = m.workspace_id AND a.user_id = m.user_id

@@ -79,13 +79,22 @@ CREATE TABLE conversations (
   solved_at            timestamptz,
   waiting_since        timestamptz,
   last_message_at      timestamptz NOT NULL,
+  -- The ticket's status is new, open or pending (kept by the triggers below): the inbox's lists walk partial
+  -- indexes of unfinished conversations in their sort order instead of sorting every unfinished row.
+  unfinished           boolean NOT NULL DEFAULT true,
   PRIMARY KEY (workspace_id, ticket_id),
   FOREIGN KEY (workspace_id, ticket_id) REFERENCES tickets (workspace_id, id) ON DELETE CASCADE,
   FOREIGN KEY (workspace_id, team_id) REFERENCES desk_teams (workspace_id, id) ON DELETE SET NULL (team_id)
 );
-CREATE INDEX conversations_assignee_idx ON conversations (workspace_id, assignee_id, waiting_since);
-CREATE INDEX conversations_team_idx ON conversations (workspace_id, team_id, waiting_since);
+CREATE INDEX conversations_assignee_idx ON conversations (workspace_id, assignee_id, waiting_since, ticket_id) WHERE unfinished;
+CREATE INDEX conversations_team_idx ON conversations (workspace_id, team_id, waiting_since, ticket_id) WHERE unfinished;
 CREATE INDEX conversations_triage_idx ON conversations (workspace_id, triage_state) WHERE triage_state IN ('pending', 'needs_triage');
+CREATE INDEX conversations_waiting_idx ON conversations (workspace_id, waiting_since, ticket_id) WHERE unfinished;
+CREATE INDEX conversations_unassigned_idx ON conversations (workspace_id, waiting_since, ticket_id) WHERE unfinished AND assignee_id IS NULL;
+CREATE INDEX conversations_needs_triage_idx ON conversations (workspace_id, waiting_since, ticket_id) WHERE unfinished AND triage_state = 'needs_triage';
+CREATE INDEX conversations_recent_idx ON conversations (workspace_id, last_message_at, ticket_id) WHERE unfinished;
+CREATE INDEX tickets_unfinished_priority_idx ON tickets (workspace_id, (array_position(ARRAY['urgent','high','normal','low'], priority)::int8), id)
+  WHERE status IN ('new', 'open', 'pending');
 
 -- Messages as received. author: customer, agent (a reply the customer sees), note (internal), assistant (the chat
 -- assistant's answer), system. message_id: the RFC 5322 Message-ID, for threading e-mail replies.
@@ -108,8 +117,8 @@ CREATE UNIQUE INDEX ticket_messages_message_id_idx ON ticket_messages (workspace
 -- the inserting statement: one set-based insert per statement, so bulk imports stay bulk.
 CREATE FUNCTION tickets_open_conversations() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO conversations (workspace_id, ticket_id, triage_state, waiting_since, last_message_at, solved_at)
-  SELECT n.workspace_id, n.id,
+  INSERT INTO conversations (workspace_id, ticket_id, unfinished, triage_state, waiting_since, last_message_at, solved_at)
+  SELECT n.workspace_id, n.id, n.status IN ('new', 'open', 'pending'),
          CASE WHEN n.status IN ('solved', 'closed') THEN 'skipped' ELSE 'pending' END,
          CASE WHEN n.status IN ('new', 'open') THEN n.opened_at END,
          n.opened_at,
@@ -123,9 +132,20 @@ END $$;
 CREATE TRIGGER tickets_open_conversations AFTER INSERT ON tickets
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tickets_open_conversations();
 
+-- A status change (the desk, the API, a re-import) keeps the conversation's flag; one set-based update per statement.
+CREATE FUNCTION tickets_track_unfinished() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE conversations c SET unfinished = n.status IN ('new', 'open', 'pending')
+    FROM new_rows n
+   WHERE c.workspace_id = n.workspace_id AND c.ticket_id = n.id AND c.unfinished IS DISTINCT FROM (n.status IN ('new', 'open', 'pending'));
+  RETURN NULL;
+END $$;
+CREATE TRIGGER tickets_track_unfinished AFTER UPDATE ON tickets
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tickets_track_unfinished();
+
 -- Tickets already stored get theirs now (finished ones are history: not triaged).
-INSERT INTO conversations (workspace_id, ticket_id, triage_state, waiting_since, last_message_at, solved_at)
-SELECT t.workspace_id, t.id, CASE WHEN t.status IN ('solved', 'closed') THEN 'skipped' ELSE 'pending' END,
+INSERT INTO conversations (workspace_id, ticket_id, unfinished, triage_state, waiting_since, last_message_at, solved_at)
+SELECT t.workspace_id, t.id, t.status IN ('new', 'open', 'pending'), CASE WHEN t.status IN ('solved', 'closed') THEN 'skipped' ELSE 'pending' END,
        CASE WHEN t.status = 'open' THEN t.opened_at END, t.opened_at,
        CASE WHEN t.status IN ('solved', 'closed') THEN t.updated_at END
   FROM tickets t;

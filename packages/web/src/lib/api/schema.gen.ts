@@ -11638,9 +11638,9 @@ export interface paths {
                     /** @description next_cursor of the previous page */
                     cursor?: string;
                     /** @description Sort field; prefix "-" for descending. Ties break on id. */
-                    sort?: "waiting_since" | "-waiting_since" | "last_message_at" | "-last_message_at" | "opened_at" | "-opened_at" | "priority" | "-priority";
-                    /** @description mine, unassigned, needs_triage, team (with team_id) or all unfinished */
-                    view?: "all" | "mine" | "unassigned" | "needs_triage" | "team";
+                    sort?: "waiting_since" | "-waiting_since" | "last_message_at" | "-last_message_at" | "opened_at" | "-opened_at" | "priority" | "-priority" | "due" | "-due";
+                    /** @description mine, unassigned, needs_triage, breaching, team (with team_id) or all unfinished */
+                    view?: "all" | "mine" | "unassigned" | "needs_triage" | "breaching" | "team";
                     team_id?: string;
                     /** @description Default: new, open and pending */
                     status?: "new" | "open" | "pending" | "solved" | "closed";
@@ -11708,6 +11708,15 @@ export interface paths {
                                 /** @description The customer's oldest unanswered message */
                                 waiting_since: string | null;
                                 last_message_at: string;
+                                /** @description Service-level deadline of the first reply (business time from opened_at) */
+                                first_response_due_at: string | null;
+                                /** @description Service-level deadline of solving it */
+                                resolution_due_at: string | null;
+                                /**
+                                 * @description Unfinished conversations: a deadline passed (breached) or is within the warning time
+                                 * @enum {string|null}
+                                 */
+                                sla_state: "ok" | "warning" | "breached" | null;
                             }[];
                             /** @description Pass as `cursor` for the next page; null on the last */
                             next_cursor: string | null;
@@ -11857,6 +11866,15 @@ export interface paths {
                             /** @description The customer's oldest unanswered message */
                             waiting_since: string | null;
                             last_message_at: string;
+                            /** @description Service-level deadline of the first reply (business time from opened_at) */
+                            first_response_due_at: string | null;
+                            /** @description Service-level deadline of solving it */
+                            resolution_due_at: string | null;
+                            /**
+                             * @description Unfinished conversations: a deadline passed (breached) or is within the warning time
+                             * @enum {string|null}
+                             */
+                            sla_state: "ok" | "warning" | "breached" | null;
                             messages: {
                                 id: number;
                                 /** @enum {string} */
@@ -11972,6 +11990,7 @@ export interface paths {
                             mine: number;
                             unassigned: number;
                             needs_triage: number;
+                            breaching: number;
                         };
                     };
                 };
@@ -12102,6 +12121,15 @@ export interface paths {
                             /** @description The customer's oldest unanswered message */
                             waiting_since: string | null;
                             last_message_at: string;
+                            /** @description Service-level deadline of the first reply (business time from opened_at) */
+                            first_response_due_at: string | null;
+                            /** @description Service-level deadline of solving it */
+                            resolution_due_at: string | null;
+                            /**
+                             * @description Unfinished conversations: a deadline passed (breached) or is within the warning time
+                             * @enum {string|null}
+                             */
+                            sla_state: "ok" | "warning" | "breached" | null;
                         };
                     };
                 };
@@ -12346,6 +12374,15 @@ export interface paths {
                             /** @description The customer's oldest unanswered message */
                             waiting_since: string | null;
                             last_message_at: string;
+                            /** @description Service-level deadline of the first reply (business time from opened_at) */
+                            first_response_due_at: string | null;
+                            /** @description Service-level deadline of solving it */
+                            resolution_due_at: string | null;
+                            /**
+                             * @description Unfinished conversations: a deadline passed (breached) or is within the warning time
+                             * @enum {string|null}
+                             */
+                            sla_state: "ok" | "warning" | "breached" | null;
                             messages: {
                                 id: number;
                                 /** @enum {string} */
@@ -12532,6 +12569,15 @@ export interface paths {
                             /** @description The customer's oldest unanswered message */
                             waiting_since: string | null;
                             last_message_at: string;
+                            /** @description Service-level deadline of the first reply (business time from opened_at) */
+                            first_response_due_at: string | null;
+                            /** @description Service-level deadline of solving it */
+                            resolution_due_at: string | null;
+                            /**
+                             * @description Unfinished conversations: a deadline passed (breached) or is within the warning time
+                             * @enum {string|null}
+                             */
+                            sla_state: "ok" | "warning" | "breached" | null;
                         };
                     };
                 };
@@ -12841,6 +12887,15 @@ export interface paths {
                             /** @description The customer's oldest unanswered message */
                             waiting_since: string | null;
                             last_message_at: string;
+                            /** @description Service-level deadline of the first reply (business time from opened_at) */
+                            first_response_due_at: string | null;
+                            /** @description Service-level deadline of solving it */
+                            resolution_due_at: string | null;
+                            /**
+                             * @description Unfinished conversations: a deadline passed (breached) or is within the warning time
+                             * @enum {string|null}
+                             */
+                            sla_state: "ok" | "warning" | "breached" | null;
                             messages: {
                                 id: number;
                                 /** @enum {string} */
@@ -13791,6 +13846,283 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/desk/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Business hours, holidays and service-level targets */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            business_hours: {
+                                week: {
+                                    sun?: (string)[][];
+                                    mon?: (string)[][];
+                                    tue?: (string)[][];
+                                    wed?: (string)[][];
+                                    thu?: (string)[][];
+                                    fri?: (string)[][];
+                                    sat?: (string)[][];
+                                };
+                                /** @default [] */
+                                holidays: string[];
+                            };
+                            sla: {
+                                /** @description Business minutes to the first reply, per priority */
+                                first_response_minutes: {
+                                    low: number;
+                                    normal: number;
+                                    high: number;
+                                    urgent: number;
+                                };
+                                /** @description Business minutes to solved, per priority */
+                                resolution_minutes: {
+                                    low: number;
+                                    normal: number;
+                                    high: number;
+                                    urgent: number;
+                                };
+                                /**
+                                 * @description A conversation is "breaching" this long before a deadline
+                                 * @default 60
+                                 */
+                                warn_minutes: number;
+                            };
+                            /** @description The workspace's time zone (PATCH /workspaces/current/time-zone) */
+                            time_zone: string;
+                            /** @description True until someone saved settings */
+                            default: boolean;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Set business hours, holidays and service-level targets
+         * @description Deadlines of unfinished conversations are recomputed.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        business_hours: {
+                            week: {
+                                sun?: (string)[][];
+                                mon?: (string)[][];
+                                tue?: (string)[][];
+                                wed?: (string)[][];
+                                thu?: (string)[][];
+                                fri?: (string)[][];
+                                sat?: (string)[][];
+                            };
+                            /** @default [] */
+                            holidays?: string[];
+                        };
+                        sla: {
+                            /** @description Business minutes to the first reply, per priority */
+                            first_response_minutes: {
+                                low: number;
+                                normal: number;
+                                high: number;
+                                urgent: number;
+                            };
+                            /** @description Business minutes to solved, per priority */
+                            resolution_minutes: {
+                                low: number;
+                                normal: number;
+                                high: number;
+                                urgent: number;
+                            };
+                            /**
+                             * @description A conversation is "breaching" this long before a deadline
+                             * @default 60
+                             */
+                            warn_minutes?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            business_hours: {
+                                week: {
+                                    sun?: (string)[][];
+                                    mon?: (string)[][];
+                                    tue?: (string)[][];
+                                    wed?: (string)[][];
+                                    thu?: (string)[][];
+                                    fri?: (string)[][];
+                                    sat?: (string)[][];
+                                };
+                                /** @default [] */
+                                holidays: string[];
+                            };
+                            sla: {
+                                /** @description Business minutes to the first reply, per priority */
+                                first_response_minutes: {
+                                    low: number;
+                                    normal: number;
+                                    high: number;
+                                    urgent: number;
+                                };
+                                /** @description Business minutes to solved, per priority */
+                                resolution_minutes: {
+                                    low: number;
+                                    normal: number;
+                                    high: number;
+                                    urgent: number;
+                                };
+                                /**
+                                 * @description A conversation is "breaching" this long before a deadline
+                                 * @default 60
+                                 */
+                                warn_minutes: number;
+                            };
+                            /** @description The workspace's time zone (PATCH /workspaces/current/time-zone) */
+                            time_zone: string;
+                            /** @description True until someone saved settings */
+                            default: boolean;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/desk/routing-rules": {
