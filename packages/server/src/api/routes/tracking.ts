@@ -8,6 +8,8 @@ import type { Db } from '../../store/db.ts'
 import { decimalId, errors } from '../schemas.ts'
 import type { ZodApp } from './crud.ts'
 import { confirmAskPage, confirmDonePage, confirmInvalidPage } from './confirm-pages.ts'
+import { csatAskPage, csatDonePage, csatInvalidPage } from './csat-pages.ts'
+import { answerCsat, csatTarget } from '../../services/desk/csat.ts'
 import { askPage, donePage, invalidPage } from './tracking-pages.ts'
 
 // A transparent 1×1 GIF.
@@ -78,6 +80,35 @@ export function trackingRoutes(db: Db, opts: TrackingRouteOptions = {}) {
         return donePage(t.lang, t.workspaceName, t.channel)
       } catch (e) {
         if (e instanceof RapportError && e.code === 'validation_failed') return reply.code(400).send(invalidPage())
+        throw e
+      }
+    })
+
+    app.get('/s/*', {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Satisfaction (CSAT) page of a solved conversation: 1–5 and a comment', params: token },
+    }, async (req, reply) => {
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-store')
+      try {
+        const t = await csatTarget(db, req.params['*'])
+        return t.rating !== null ? csatDonePage(t.lang, t.workspaceName, t.rating) : csatAskPage(t.lang, t.workspaceName, `./${encodeURIComponent(req.params['*'])}`)
+      } catch (e) {
+        if (e instanceof RapportError && e.code === 'validation_failed') return reply.code(400).send(csatInvalidPage())
+        throw e
+      }
+    })
+
+    app.post('/s/*', {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Records a satisfaction answer (the page\'s form: rating 1–5, comment); the first answer counts', params: token },
+    }, async (req, reply) => {
+      const form = new URLSearchParams(typeof req.body === 'string' ? req.body : '')
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-store')
+      try {
+        const t = await answerCsat(db, req.params['*'], Number(form.get('rating')), form.get('comment') ?? '')
+        return csatDonePage(t.lang, t.workspaceName, t.rating ?? 0)
+      } catch (e) {
+        if (e instanceof RapportError && e.code === 'validation_failed') return reply.code(400).send(csatInvalidPage())
         throw e
       }
     })

@@ -9,6 +9,7 @@ import { conversationInput, conversationPatch, messageInput, type ConversationIn
 import { selectConversation, type ConversationView } from './conversation-view.ts'
 import { checkAgent, checkTeam } from './desk-people.ts'
 import { refreshDeadlines } from './desk-settings.ts'
+import { requestCsat } from './csat.ts'
 import { currentChannels } from '../campaigns/channels.ts'
 import { DEFAULT_DESK_MAIL_DOMAIN, deliverReply, replyMessageId } from './deliver-reply.ts'
 
@@ -83,7 +84,7 @@ const statusSql = (p: string) =>
 export async function updateConversation(db: Db, actor: Actor, id: number, body: ConversationPatch): Promise<ConversationView> {
   requirePermission(actor, 'desk:reply')
   const patch = parseOrThrow(conversationPatch.safeParse(body))
-  return inTransaction(db, async (tx) => {
+  const after = await inTransaction(db, async (tx) => {
     const before = await selectConversation(tx, actor.workspaceId, id, true)
     if (patch.assignee_id != null) await checkAgent(tx, actor.workspaceId, patch.assignee_id, 'body.assignee_id')
     if (patch.team_id != null) await checkTeam(tx, actor.workspaceId, patch.team_id, 'body.team_id')
@@ -114,6 +115,8 @@ export async function updateConversation(db: Db, actor: Actor, id: number, body:
     if (Object.keys(changes).length > 0) await recordAudit(tx, actor, { action: 'update', entity: 'conversations', entityId: id, changes })
     return after
   })
+  if (patch.status === 'solved') await requestCsat(db, actor.workspaceId, id)
+  return after
 }
 
 /**
@@ -154,6 +157,7 @@ export async function addMessage(db: Db, actor: Actor, id: number, body: Message
     return mailed
   })
   if (sent !== null) await deliverReply(db, actor.workspaceId, sent)
+  if (input.status === 'solved') await requestCsat(db, actor.workspaceId, id)
   return { ...(await selectConversation(db, actor.workspaceId, id)), messages: await selectMessages(db, actor.workspaceId, id) }
 }
 

@@ -10,7 +10,8 @@ import { startDeskMailListener } from '../../app/desk-mail-listener.ts'
 import type { Actor } from '../../domain/actor.ts'
 import type { Db } from '../../store/db.ts'
 import { configureChannels } from '../campaigns/channels.ts'
-import { addMessage, getConversation } from './conversations-service.ts'
+import { addMessage, getConversation, updateConversation } from './conversations-service.ts'
+import { answerCsat, csatTarget } from './csat.ts'
 import { deskWorkspace } from './desk-fixture.ts'
 
 const DOMAIN = 'desk.test'
@@ -92,6 +93,28 @@ for (const backend of backends()) {
       const big = (await inbound()).at(-1)
       assert.match(big?.error ?? '', /100001 characters/)
       assert.ok((big?.size ?? 0) > 100_000, 'the raw message is stored')
+    })
+
+    test('solving an e-mail conversation asks the customer once for a rating through a signed link; the first answer counts', async () => {
+      await send({ from: 'wu@example.com', to: `mailtest@${DOMAIN}`, subject: 'Size', text: 'Which size should I take?', messageId: '<size.1@example.com>' })
+      const id = Number((await inbound()).at(-1)?.ticket_id)
+      const before = outbound.messages.length
+      await updateConversation(db, agent, id, { status: 'solved' })
+      await updateConversation(db, agent, id, { status: 'open' })
+      await updateConversation(db, agent, id, { status: 'solved' })
+      const asks = outbound.messages.slice(before)
+      assert.equal(asks.length, 1, 'asked once, though solved twice')
+      const link = /http:\/\/rapport\.test\/t\/s\/(\S+)/.exec(asks[0]?.text ?? '')
+      assert.ok(link, asks[0]?.text)
+      const token = link[1] ?? ''
+      assert.deepEqual(await csatTarget(db, token), { workspaceId: ws, ticketId: id, workspaceName: 'mailtest', lang: 'en', rating: null })
+      assert.equal((await answerCsat(db, token, 4, ' helpful ')).rating, 4)
+      assert.equal((await answerCsat(db, token, 1, 'changed my mind')).rating, 4, 'the first answer counts')
+      const [row] = await db.query<{ rating: number; comment: string; delivery: string }>(`SELECT rating, comment, delivery FROM desk_csat WHERE workspace_id = $1 AND ticket_id = $2`, [ws, id])
+      assert.deepEqual([Number(row?.rating), row?.comment, row?.delivery], [4, 'helpful', 'sent'])
+      const forged = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`
+      await assert.rejects(csatTarget(db, forged), (e: { code?: string }) => e.code === 'validation_failed')
+      await assert.rejects(answerCsat(db, token, 6, ''), (e: { code?: string }) => e.code === 'validation_failed')
     })
   })
 }

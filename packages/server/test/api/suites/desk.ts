@@ -1,5 +1,6 @@
 import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { csatLink } from '../../../src/services/desk/csat.ts'
 import { errorOf, workspace, type ApiContext, type Client } from '../harness.ts'
 
 /**
@@ -73,6 +74,23 @@ export function deskSuite(ctx: () => ApiContext): void {
       assert.deepEqual((await api('GET', '/api/v1/desk/routing-rules')).body.data.length, 1, 'a refused list changes nothing')
       assert.equal((await api('GET', '/api/v1/desk/agents')).status, 200)
       assert.equal((await api('DELETE', `/api/v1/desk/teams/${theirs.id}`)).status, 404)
+    })
+
+    test('the satisfaction page of a solved conversation takes one answer; a forged link is a 400 page', async () => {
+      const [c] = (await api('GET', '/api/v1/desk/conversations?status=solved')).body.data
+      assert.ok(c, 'the conversation solved above')
+      const path = new URL(await csatLink(ctx().db, api.id, c.id)).pathname
+      const page = await ctx().app.inject({ url: path })
+      assert.equal(page.statusCode, 200)
+      assert.match(page.body, /name="rating" value="5"/)
+      const form = { 'content-type': 'application/x-www-form-urlencoded' }
+      const answered = await ctx().app.inject({ method: 'POST', url: path, headers: form, payload: 'rating=5&comment=%E5%BE%88%E5%A5%BD' })
+      assert.equal(answered.statusCode, 200)
+      assert.match(answered.body, /5/)
+      assert.doesNotMatch((await ctx().app.inject({ url: path })).body, /name="rating"/, 'answered: the page shows the answer, not the form')
+      const [row] = await ctx().db.query<{ rating: number; comment: string }>('SELECT rating, comment FROM desk_csat WHERE workspace_id = $1 AND ticket_id = $2', [api.id, c.id])
+      assert.deepEqual([Number(row?.rating), row?.comment], [5, '很好'])
+      assert.equal((await ctx().app.inject({ url: `${path.slice(0, -3)}xyz` })).statusCode, 400)
     })
   })
 }
