@@ -70,6 +70,90 @@ export function bgnbdLogLikelihood(p: BgNbdParams, data: CustomerSummary): numbe
   return ll
 }
 
+/**
+ * bgnbdLogLikelihood as a function of the parameters for fixed data, for optimisers that evaluate it
+ * thousands of times; every value is bit for bit bgnbdLogLikelihood(p, data). What depends on the data alone
+ * is found once, O(customers): a customer's term depends only on (x, t_x, T), which customers share, and
+ * log(α + T), log(α + t_x) only on T and t_x, of which there are a few hundred distinct values (days in
+ * model units). An evaluation then computes each term once per distinct triple from those logarithms (the
+ * same operations in the same order as bgnbdLogLikelihood; of the two exponentials in its log-sum-exp, the
+ * one of the larger term is exp(0) = 1 and is not called) and sums the terms per customer in the data's order.
+ */
+export function bgnbdLikelihood(data: CustomerSummary): (p: BgNbdParams) => number {
+  const n = data.frequency.length
+  const triples = new Map<string, number>()
+  const which = new Int32Array(n)
+  const ux: number[] = []
+  const utx: number[] = []
+  const uT: number[] = []
+  for (let i = 0; i < n; i++) {
+    const x = data.frequency[i] as number
+    const tx = data.recency[i] as number
+    const T = data.age[i] as number
+    const key = `${x} ${tx} ${T}`
+    let u = triples.get(key)
+    if (u === undefined) {
+      u = ux.length
+      triples.set(key, u)
+      ux.push(x)
+      utx.push(tx)
+      uT.push(T)
+    }
+    which[i] = u
+  }
+  const m = ux.length
+  const distinct = (values: number[]) => {
+    const at = new Map<number, number>()
+    const index = new Int32Array(values.length)
+    values.forEach((v, i) => {
+      let k = at.get(v)
+      if (k === undefined) at.set(v, (k = at.size))
+      index[i] = k
+    })
+    return { values: Float64Array.from(at.keys()), index }
+  }
+  const ages = distinct(uT)
+  const recencies = distinct(utx)
+  const logAge = new Float64Array(ages.values.length)
+  const logRecency = new Float64Array(recencies.values.length)
+  const frequency = Float64Array.from(ux)
+  const term = new Float64Array(m)
+  return (p) => {
+    const { r, alpha, a, b } = p
+    for (let j = 0; j < logAge.length; j++) logAge[j] = Math.log(alpha + (ages.values[j] as number))
+    for (let j = 0; j < logRecency.length; j++) logRecency[j] = Math.log(alpha + (recencies.values[j] as number))
+    const cache = new PerFrequency(frequency)
+    const logAlpha = Math.log(alpha)
+    for (let u = 0; u < m; u++) {
+      const x = frequency[u] as number
+      const k = cache.slot(x)
+      if (k < 0) {
+        term[u] = bgnbdCustomerLogLikelihood(p, x, utx[u] as number, uT[u] as number)
+        continue
+      }
+      if (!cache.filled(k)) {
+        const a1 = logGamma(r + x) - logGamma(r) + r * logAlpha
+        const a2 = logGamma(a + b) + logGamma(b + x) - logGamma(b) - logGamma(a + b + x)
+        cache.set(k, a1 + a2, x === 0 ? 0 : Math.log(a) - Math.log(b + x - 1))
+      }
+      const a12 = cache.first[k] as number
+      const a3 = -(r + x) * (logAge[ages.index[u] as number] as number)
+      if (x === 0) {
+        term[u] = a12 + a3
+        continue
+      }
+      const a4 = (cache.second[k] as number) - (r + x) * (logRecency[recencies.index[u] as number] as number)
+      const mx = Math.max(a3, a4)
+      const finite = Number.isFinite(mx)
+      const e3 = finite && a3 === mx ? 1 : Math.exp(a3 - mx)
+      const e4 = finite && a4 === mx ? 1 : Math.exp(a4 - mx)
+      term[u] = a12 + mx + Math.log(e3 + e4)
+    }
+    let ll = 0
+    for (let i = 0; i < n; i++) ll += term[which[i] as number] as number
+    return ll
+  }
+}
 
 /**
  * Maximum-likelihood BG/NBD fit: Nelder–Mead on log-parameters (so they stay positive) from several
@@ -78,7 +162,8 @@ export function bgnbdLogLikelihood(p: BgNbdParams, data: CustomerSummary): numbe
  */
 export function fitBgNbd(data: CustomerSummary): FitResult<BgNbdParams> {
   const unpack = (v: number[]): BgNbdParams => ({ r: Math.exp((v[0] as number)), alpha: Math.exp((v[1] as number)), a: Math.exp((v[2] as number)), b: Math.exp((v[3] as number)) })
-  const f = (v: number[]): number => -bgnbdLogLikelihood(unpack(v), data)
+  const ll = bgnbdLikelihood(data)
+  const f = (v: number[]): number => -ll(unpack(v))
   const meanT = mean(data.age)
   const starts = [
     [0, Math.log(Math.max(meanT, 1e-3)), 0, 0],

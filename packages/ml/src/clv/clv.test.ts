@@ -4,6 +4,7 @@ import {
   bgnbdConditionalExpected,
   bgnbdCustomerLogLikelihood,
   bgnbdExpectedPurchases,
+  bgnbdLikelihood,
   bgnbdLogLikelihood,
   bgnbdProbabilityAlive,
   fitBgNbd,
@@ -249,4 +250,25 @@ test('conditional expectations match simulated holdout purchases (BG/NBD and Par
   // Sampling error of the total is a few per cent at n = 6000; a wrong formula is typically off by far more.
   assert.ok(Math.abs(bgPred / bgActual - 1) < 0.06, `BG/NBD ${bgPred} vs ${bgActual}`)
   assert.ok(Math.abs(pnPred / pnActual - 1) < 0.06, `Pareto/NBD ${pnPred} vs ${pnActual}`)
+})
+
+test('bgnbdLikelihood equals bgnbdLogLikelihood bit for bit, repeated triples and fractional x included', () => {
+  const n = 3000
+  const frequency = new Float64Array(n)
+  const recency = new Float64Array(n)
+  const age = new Float64Array(n)
+  let s = 7
+  const next = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648)
+  for (let i = 0; i < n; i++) {
+    const T = Math.floor(next() * 60) / 7 + 1
+    const x = i % 97 === 0 ? 2.5 : Math.floor(next() * 6)
+    frequency[i] = x
+    age[i] = T
+    recency[i] = x === 0 ? 0 : Math.floor(next() * T * 7) / 7
+  }
+  const data = { frequency, recency, age, monetary: new Float64Array(n) }
+  const ll = bgnbdLikelihood(data)
+  for (const p of [{ r: 0.24, alpha: 4.4, a: 0.79, b: 2.4 }, { r: 1.3, alpha: 0.7, a: 3, b: 0.2 }]) {
+    assert.equal(ll(p), bgnbdLogLikelihood(p, data))
+  }
 })

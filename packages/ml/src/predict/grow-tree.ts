@@ -118,10 +118,14 @@ export function growTree(X: BinnedMatrix, g: Float64Array, h: Float64Array, rows
       else ri[c++] = i
     }
     const small = li.length <= ri.length ? li : ri
-    const smallHist = build(small)
-    // The parent's histogram is not needed again: turn it into the larger child's in place.
+    const big = small === li ? ri : li
+    // A child at the depth limit or too small to split is a leaf whatever its histogram: build only the
+    // histograms a child will search (the parent's is not needed again, so the larger child's is made from
+    // it in place).
+    const splits = (c: Int32Array) => depth + 1 < maxDepth && c.length >= 2 * minSamplesLeaf
+    const smallHist = splits(small) || splits(big) ? build(small) : hist
     const bigHist = hist
-    for (let q = 0; q < histSize; q++) bigHist[q] = (hist[q] as number) - (smallHist[q] as number)
+    if (splits(big)) for (let q = 0; q < histSize; q++) bigHist[q] = (hist[q] as number) - (smallHist[q] as number)
     const [lh, rh] = small === li ? [smallHist, bigHist] : [bigHist, smallHist]
     tree.feature[k] = bestF
     tree.threshold[k] = (X.edges[bestF] as Float64Array)[bestBin] as number

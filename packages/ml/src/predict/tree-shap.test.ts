@@ -2,7 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createRng } from '../random.ts'
 import { fitGbdt } from './gbdt.ts'
-import { treeShap } from './tree-shap.ts'
+import { treeShap, TreeShapCache } from './tree-shap.ts'
 import { treeExpectedValue, treeValue, type Tree } from './tree.ts'
 
 /** E[f(x) | x_S] the way path-dependent TreeSHAP defines it: unknown features follow both branches by cover. */
@@ -55,6 +55,31 @@ test('TreeSHAP equals brute-force Shapley values and sums to prediction minus ex
       for (let j = 0; j < M; j++) assert.ok(Math.abs((phi[j] as number) - (brute[j] as number)) < 1e-9, `feature ${j}: ${phi[j]} vs ${brute[j]}`)
       const sum = phi.reduce((a, b) => a + b, 0)
       assert.ok(Math.abs(sum - (treeValue(tree, X, i) - treeExpectedValue(tree))) < 1e-9)
+    }
+  }
+})
+
+test('TreeShapCache adds exactly what treeShap adds, row after row, for shared and new decision patterns', () => {
+  const rng = createRng(5)
+  const n = 400
+  const M = 6
+  const data = new Float64Array(n * M)
+  const y: number[] = []
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < M; j++) data[i * M + j] = j === 5 ? (rng.next() < 0.1 ? Number.NaN : rng.normal()) : Math.round(rng.normal() * 3) / 3
+    y.push((data[i * M] as number) - (data[i * M + 3] as number) > 0 ? 1 : 0)
+  }
+  const X = { rows: n, cols: M, data }
+  for (const maxDepth of [3, 6]) {
+    const model = fitGbdt(X, y, { nTrees: 8, maxDepth, minSamplesLeaf: 3, learningRate: 0.3, subsample: 1 })
+    const caches = model.trees.map((t) => new TreeShapCache(t))
+    for (let i = 0; i < n; i++) {
+      const x = data.subarray(i * M, (i + 1) * M)
+      const direct = new Float64Array(M).fill(0.25)
+      const cached = new Float64Array(M).fill(0.25)
+      for (const t of model.trees) treeShap(t, x, direct)
+      for (const c of caches) c.add(x, cached)
+      assert.deepEqual(Array.from(cached), Array.from(direct), `row ${i}, depth ${maxDepth}`)
     }
   }
 })

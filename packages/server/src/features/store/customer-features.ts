@@ -2,7 +2,7 @@ import type { Column, Frame } from '@rapport/ml'
 import type { Db } from '../../store/db.ts'
 import { featureColumns } from './feature-columns.ts'
 import { excludedCountQuery, featureQuery } from './feature-sql.ts'
-import { ensurePlannerStatistics } from './planner-statistics.ts'
+import { ensurePlannerStatistics, withoutJit } from './planner-statistics.ts'
 import { topCategories } from './top-categories.ts'
 
 /**
@@ -62,9 +62,11 @@ export async function customerFeatures(db: Db, workspaceId: number, options: Cus
   const columns = featureColumns(categories).filter((c) => c.pointInTime || !options.pointInTimeOnly)
   const input = { workspaceId, asOf, consentCheckedAt, customerIds: options.customerIds, categories, columns }
   const excludedQuery = excludedCountQuery(input)
-  const [excluded] = await db.query<{ n: number }>(excludedQuery.text, excludedQuery.params)
   const query = featureQuery(input)
-  const rows = await db.query<Record<string, unknown>>(query.text, query.params)
+  const { excluded, rows } = await withoutJit(db, async (q) => {
+    const [n] = await q.query<{ n: number }>(excludedQuery.text, excludedQuery.params)
+    return { excluded: n, rows: await q.query<Record<string, unknown>>(query.text, query.params) }
+  })
   const frameColumns = columns.map((c, i): Column => {
     const key = `f${i}`
     if (c.kind === 'numeric') return { name: c.name, kind: 'numeric', values: Float64Array.from(rows, (r) => asNumber(r[key])) }

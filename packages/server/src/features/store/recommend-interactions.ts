@@ -1,7 +1,7 @@
 import type { Db } from '../../store/db.ts'
 import { arrayLiteral } from '../../store/array-literal.ts'
 import { eligibleSql, profilingRevokedSql } from './eligibility-sql.ts'
-import { ensurePlannerStatistics } from './planner-statistics.ts'
+import { ensurePlannerStatistics, withoutJit } from './planner-statistics.ts'
 
 /**
  * Implicit feedback per event type that names a product: a view says little, a cart or a wishlist more,
@@ -48,7 +48,7 @@ export async function recommendInteractions(db: Db, workspaceId: number, w: Inte
   const kept = customers.filter((c) => !c.revoked)
   // One pass over order lines and product events (UNION ALL, one hash aggregate), returned as six packed
   // comma lists in a single row: parsing 90k rows as objects cost three times the query itself on PGlite.
-  const [packed] = await db.query<Record<'c' | 'p' | 'eb' | 'lb' | 'ee' | 'le', string | null>>(
+  const [packed] = await withoutJit(db, (q) => q.query<Record<'c' | 'p' | 'eb' | 'lb' | 'ee' | 'le', string | null>>(
     `SELECT string_agg(g.c::text, ',') AS c, string_agg(g.p::text, ',') AS p, string_agg(g.eb::text, ',') AS eb,
             string_agg(g.lb::text, ',') AS lb, string_agg(g.ee::text, ',') AS ee, string_agg(g.le::text, ',') AS le
        FROM (
@@ -70,7 +70,7 @@ export async function recommendInteractions(db: Db, workspaceId: number, w: Inte
        JOIN (SELECT unnest($6::bigint[]) AS id) k ON k.id = g.c
        JOIN products pr ON pr.workspace_id = $1 AND pr.id = g.p`,
     [workspaceId, asOf, w.splitAt.toISOString(), arrayLiteral(types), arrayLiteral(types.map((t) => EVENT_WEIGHTS[t])), arrayLiteral(kept.map((c) => c.id))],
-  )
+  ))
   const col = (s: string | null | undefined) => (s ? Float64Array.from(s.split(','), Number) : new Float64Array(0))
   return {
     customerIds: Float64Array.from(kept, (c) => Number(c.id)),

@@ -1,4 +1,4 @@
-import { explainMatrixRow, probaOfMatrix, transform, type Frame, type TrainedClassifier } from '@rapport/ml'
+import { createExplainer, probaOfMatrix, transform, type Frame, type TrainedClassifier } from '@rapport/ml'
 
 export interface RowContribution {
   input: string
@@ -12,9 +12,10 @@ export function scoreClassifier(model: TrainedClassifier, frame: Frame, explainT
   const X = transform(model.pipeline, frame)
   const probabilities = probaOfMatrix(model, X)
   if (explainTop === undefined) return { probabilities }
+  const explain = createExplainer(model, frame)
   const explanations = Array.from({ length: frame.nRows }, (_, i) => {
-    const e = explainMatrixRow(model, X, i, frame)
-    return e.contributions.slice(0, explainTop).map((c) => ({ input: c.input, value: c.value, logOdds: c.logOdds, probability: c.probability }))
+    const e = explain(X, i, explainTop)
+    return e.contributions.map((c) => ({ input: c.input, value: c.value, logOdds: c.logOdds, probability: c.probability }))
   })
   return { probabilities, explanations }
 }

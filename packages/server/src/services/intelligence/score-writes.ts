@@ -59,10 +59,15 @@ export async function replaceCustomerScores(tx: Db, workspaceId: number, kind: s
 export async function recordSegmentMoves(tx: Db, workspaceId: number, kind: string, assignment: ReadonlyArray<{ customerId: number; segment: string }>, at: Date): Promise<void> {
   const ids = arrayLiteral(assignment.map((a) => a.customerId))
   const segments = arrayLiteral(assignment.map((a) => a.segment))
+  // NOT IN over the non-null pairs (history columns are NOT NULL, so it is the NOT EXISTS it replaces) runs
+  // as one hashed subplan. The correlated NOT EXISTS ran as a nested loop whenever the planner's statistics
+  // of the history table were stale (it believed it had one open row): 20 s on a rerun at 16,000 customers.
   await tx.query(
     `UPDATE customer_segment_history h SET exited_at = $5
      WHERE h.workspace_id = $1 AND h.kind = $2 AND h.exited_at IS NULL
-       AND NOT EXISTS (SELECT 1 FROM unnest($3::bigint[], $4::text[]) AS n(customer_id, segment) WHERE n.customer_id = h.customer_id AND n.segment = h.segment)`,
+       AND (h.customer_id, h.segment) NOT IN (
+         SELECT n.customer_id, n.segment FROM unnest($3::bigint[], $4::text[]) AS n(customer_id, segment)
+          WHERE n.customer_id IS NOT NULL AND n.segment IS NOT NULL)`,
     [workspaceId, kind, ids, segments, at.toISOString()],
   )
   await tx.query(

@@ -106,7 +106,7 @@ export const churnModel: ModelKind = {
     await ctx.progress(0.3, `scoring ${rows.length} customers`)
     const p = await offThread('classifierProba', payload.classifier, frame)
     await ctx.progress(0.5, 'reasons')
-    const explanations = await offThread('explainRows', payload.classifier, frame, Array.from({ length: frame.nRows }, (_, i) => i))
+    const explanations = await offThread('explainRows', payload.classifier, frame, Array.from({ length: frame.nRows }, (_, i) => i), { top: REASONS })
     const pct = percentileRanks(p)
     const out: CustomerScoreRow[] = rows.map((i, k) => ({
       customerId: f.customerIds[i] as number,

@@ -1,6 +1,6 @@
 import type { Db } from '../../../store/db.ts'
 import { eligibleSql, profilingRevokedSql } from '../../../features/store/eligibility-sql.ts'
-import { ensurePlannerStatistics } from '../../../features/store/planner-statistics.ts'
+import { ensurePlannerStatistics, withoutJit } from '../../../features/store/planner-statistics.ts'
 
 const DAY = 86_400_000
 
@@ -43,7 +43,7 @@ export interface HistoryWindow {
 }
 
 export async function clvHistory(db: Db, workspaceId: number, w: HistoryWindow): Promise<ClvHistory> {
-  const rows = await db.query<{
+  const rows = await withoutJit(db, (q) => q.query<{
     customer_id: number; first: number; x_all: number; last_all: number; rv_all: number
     x_cal: number; last_cal: number | null; rv_cal: number; x_hold: number; v_hold: number
   }>(
@@ -66,7 +66,7 @@ export async function clvHistory(db: Db, workspaceId: number, w: HistoryWindow):
             coalesce(sum(value) FILTER (WHERE day > $3::int AND day <= $4::int), 0)::float8 AS v_hold
        FROM f GROUP BY customer_id, first ORDER BY customer_id`,
     [workspaceId, w.asOf.toISOString(), w.calibrationEnd, w.valueEnd],
-  )
+  ))
   const n = rows.length
   const col = () => new Float64Array(n)
   const h: ClvHistory = {

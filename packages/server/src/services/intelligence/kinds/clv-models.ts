@@ -1,6 +1,6 @@
 import {
   bgnbdConditionalExpected,
-  bgnbdLogLikelihood,
+  bgnbdLikelihood,
   bgnbdProbabilityAlive,
   discountedLifetimeValue,
   fitBgNbd,
@@ -81,7 +81,8 @@ function refitPurchase(model: PurchaseModel, s: CustomerSummary, from: BgNbdPara
   if (model === 'bgnbd') {
     const p = from as BgNbdParams
     const unpack = (v: number[]): BgNbdParams => ({ r: Math.exp(v[0] as number), alpha: Math.exp(v[1] as number), a: Math.exp(v[2] as number), b: Math.exp(v[3] as number) })
-    const best = minimiseWithRestarts((v) => -bgnbdLogLikelihood(unpack(v), s), [logs([p.r, p.alpha, p.a, p.b])], LOG_BOUNDS)
+    const ll = bgnbdLikelihood(s)
+    const best = minimiseWithRestarts((v) => -ll(unpack(v)), [logs([p.r, p.alpha, p.a, p.b])], LOG_BOUNDS)
     return { params: unpack(best.x), logLikelihood: -best.value, converged: best.converged }
   }
   const p = from as ParetoNbdParams
