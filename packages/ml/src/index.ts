@@ -136,6 +136,7 @@ export * from './text/stopwords.ts'
 export * from './text/keywords.ts'
 export * from './text/distinctive-keywords.ts'
 export * from './text/textrank.ts'
+export * from './text/extractive-summary.ts'
 export * from './uplift/index.ts'
 
 // --- assistant/ (service-desk chat assistant) ---

@@ -9,11 +9,12 @@ import { INBOX_SORTS, INBOX_VIEWS, inboxCounts, listInbox } from '../../services
 import { queueTriage } from '../../services/desk/queue-triage.ts'
 import { replySuggestions } from '../../services/desk/reply-suggestions.ts'
 import { getDeskSettings, setDeskSettings } from '../../services/desk/desk-settings.ts'
+import { deskReport } from '../../services/desk/desk-reports.ts'
 import { deskSettingsInput } from '../../services/desk/desk-settings-input.ts'
 import { agentStateInput, ASSIGNMENT_RULES, routingRulesInput, teamInput, teamPatch } from '../../services/desk/teams-input.ts'
 import { createTeam, deleteTeam, getRoutingRules, listAgents, listTeams, replaceRoutingRules, setAgentState, updateTeam } from '../../services/desk/teams-service.ts'
 import type { Db } from '../../store/db.ts'
-import { decimalId, decimalInt, errors, idParams, listParams, pageOf, rowsAs, safeText, workspaceHeader } from '../schemas.ts'
+import { decimalId, decimalInt, errors, timeParam, idParams, listParams, pageOf, rowsAs, safeText, workspaceHeader } from '../schemas.ts'
 import type { ZodApp } from './crud.ts'
 
 const time = z.string().nullable()
@@ -69,6 +70,18 @@ const ruleOut = z.object({
   id: z.number().int(), intents: z.array(z.string()), languages: z.array(z.string()), channels: z.array(z.string()), vip_only: z.boolean(), team_id: z.number().int(),
 })
 const jobOut = z.object({ job_id: z.string() })
+const minutes = z.object({ count: z.number().int(), median: z.number().nullable(), p90: z.number().nullable() })
+const attainment = z.object({ due: z.number().int(), met: z.number().int(), share: z.number().nullable() })
+const reportOut = z.object({
+  from: z.string(), to: z.string(),
+  volume: z.array(z.object({ day: z.string(), opened: z.number().int(), solved: z.number().int() })),
+  first_response_minutes: minutes, resolution_minutes: minutes,
+  sla: z.object({ first_response: attainment, resolution: attainment }).describe('Conversations whose deadline has passed or was met; share that met it'),
+  csat: z.object({ asked: z.number().int(), answered: z.number().int(), mean: z.number().nullable(), satisfied_share: z.number().nullable().describe('Ratings of 4 or 5'), by_rating: z.record(z.string(), z.number().int()) }),
+  intents: z.array(z.object({ intent: z.string(), count: z.number().int() })),
+  sentiment: z.array(z.object({ week: z.string(), positive: z.number().int(), neutral: z.number().int(), negative: z.number().int() })),
+  triage: z.object({ triaged: z.number().int(), needs_triage: z.number().int(), corrected_by_agents: z.number().int() }),
+})
 const suggestionsOut = z.object({
   suggestions: z.array(z.object({
     source: z.enum(['knowledge_base', 'past_conversation']),
@@ -79,6 +92,7 @@ const suggestionsOut = z.object({
     ticket_id: z.number().int().nullable(),
   })),
   similar: z.array(z.object({ ticket_id: z.number().int(), subject: z.string(), status: z.enum(TICKET_STATUSES), score: z.number() })),
+  summary: z.array(z.string()).nullable().describe('A long thread: its three most central sentences, in order (extractive); else null'),
 })
 
 const inboxQuery = listParams(Object.keys(INBOX_SORTS), 'waiting_since').extend({
@@ -217,6 +231,14 @@ export function deskRoutes(db: Db, queue: Queue) {
         headers: workspaceHeader, params: idParams, body: agentStateInput, response: { 200: agentOut, ...errors(400, 401, 403, 404) },
       },
     }, async (req) => rowsAs(agentOut, await setAgentState(db, req.actor, req.params.id, req.body)))
+
+    app.get('/reports', {
+      config: { access: 'customers:read' },
+      schema: {
+        tags, summary: 'Desk reports over conversations opened in [from, to): volume, response and resolution times, SLA attainment, CSAT, intents, sentiment, triage',
+        headers: workspaceHeader, querystring: z.strictObject({ from: timeParam, to: timeParam }), response: { 200: reportOut, ...errors(400, 401, 403) },
+      },
+    }, async (req) => rowsAs(reportOut, await deskReport(db, req.actor, req.query)))
 
     app.get('/settings', {
       config: { access: 'customers:read' },

@@ -11,6 +11,7 @@ import { inboxCounts, listInbox } from './inbox.ts'
 import { labelledTickets } from './labelled-tickets.ts'
 import { createTeam, replaceRoutingRules, setAgentState } from './teams-service.ts'
 import { triagePending } from './triage.ts'
+import { deskReport } from './desk-reports.ts'
 import { replySuggestions } from './reply-suggestions.ts'
 import { createKbArticle } from '../knowledge/kb-articles-service.ts'
 
@@ -192,6 +193,24 @@ for (const backend of backends()) {
       assert.equal(r.suggestions.find((s) => s.source === 'past_conversation')?.ticket_id, past)
       assert.equal(r.similar[0]?.ticket_id, past)
       assert.ok(!r.similar.some((x) => x.ticket_id === c.id))
+      assert.equal(r.summary, null, 'a short thread needs no summary')
+      for (const body of ['发票抬头写公司名称。', '好的，请提供税号。', '税号是 91310000。请开增值税普通发票。']) await addMessage(db, agentA, c.id, { author: body.startsWith('好的') ? 'agent' : 'customer', body })
+      const long = await replySuggestions(db, viewer, c.id)
+      assert.ok(long.summary && long.summary.length >= 1 && long.summary.length <= 3, JSON.stringify(long.summary))
+    })
+
+    test('reports count what the conversations hold: volume, first responses, intents, triage', async () => {
+      const r = await deskReport(db, viewer, { from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' })
+      const [truth] = await db.query<{ n: string; fr: string; triaged: string; needs: string }>(
+        `SELECT count(*) AS n, count(c.first_response_at) AS fr, count(*) FILTER (WHERE c.triage_state = 'done') AS triaged, count(*) FILTER (WHERE c.triage_state = 'needs_triage') AS needs
+           FROM conversations c WHERE c.workspace_id = $1`, [ws])
+      assert.equal(r.volume.reduce((a, v) => a + v.opened, 0), Number(truth?.n))
+      assert.equal(r.first_response_minutes.count, Number(truth?.fr))
+      assert.ok(r.first_response_minutes.count > 0 && (r.first_response_minutes.median ?? -1) >= 0)
+      assert.deepEqual([r.triage.triaged, r.triage.needs_triage], [Number(truth?.triaged), Number(truth?.needs)])
+      const refunds = r.intents.find((i) => i.intent === 'refund_request')
+      assert.ok(refunds && refunds.count >= 30, JSON.stringify(r.intents))
+      assert.equal((await errorOf(() => deskReport(db, viewer, { from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }))).code, 'validation_failed')
     })
   })
 }

@@ -1,4 +1,4 @@
-import { buildAnswerIndex, suggestAnswers, type AnswerIndex } from '@rapport/ml'
+import { buildAnswerIndex, extractiveSummary, suggestAnswers, type AnswerIndex } from '@rapport/ml'
 import { requirePermission, type Actor } from '../../domain/actor.ts'
 import type { Db } from '../../store/db.ts'
 import { selectConversation } from './conversation-view.ts'
@@ -71,14 +71,23 @@ async function pastIndex(db: Db, ws: number) {
 /**
  * Agent assist for one conversation: suggested replies ranked by BM25 between the customer's words and the
  * published knowledge-base questions and past finished conversations (those an agent answered: the answer is the
- * reply), each with its score; and the most similar past conversations whatever their reply.
+ * reply), each with its score; the most similar past conversations whatever their reply; and for a long thread
+ * its three most central sentences (an extractive summary), else null.
  */
-export async function replySuggestions(db: Db, actor: Actor, ticketId: number, top = 5): Promise<{ suggestions: ReplySuggestion[]; similar: SimilarConversation[] }> {
+/** A thread this long (messages, or characters) gets an extractive summary. */
+const SUMMARY_MESSAGES = 4
+const SUMMARY_CHARS = 600
+
+export async function replySuggestions(db: Db, actor: Actor, ticketId: number, top = 5): Promise<{ suggestions: ReplySuggestion[]; similar: SimilarConversation[]; summary: string[] | null }> {
   requirePermission(actor, 'customers:read')
   const c = await selectConversation(db, actor.workspaceId, ticketId)
   const [q] = await db.query<{ text: string | null }>(
     `SELECT string_agg(body, E'\\n' ORDER BY id) AS text FROM ticket_messages WHERE workspace_id = $1 AND ticket_id = $2 AND author = 'customer'`, [actor.workspaceId, ticketId])
   const question = `${c.subject}\n${q?.text ?? ''}`
+  const thread = await db.query<{ body: string }>(
+    `SELECT body FROM ticket_messages WHERE workspace_id = $1 AND ticket_id = $2 AND author IN ('customer', 'agent', 'assistant') ORDER BY id`, [actor.workspaceId, ticketId])
+  const long = thread.length >= SUMMARY_MESSAGES || thread.reduce((a, m) => a + m.body.length, 0) >= SUMMARY_CHARS
+  const summary = long ? extractiveSummary(thread.map((m) => m.body), 3).map((s) => s.text) : null
   const kb = await kbIndex(db, actor.workspaceId)
   const past = await pastIndex(db, actor.workspaceId)
   const fromKb: ReplySuggestion[] = suggestAnswers(kb.index, question, top).map((h) => ({
@@ -93,5 +102,5 @@ export async function replySuggestions(db: Db, actor: Actor, ticketId: number, t
     const row = past.rows[Number(h.answer)]
     return row ? [{ ticket_id: row.id, subject: row.subject, status: row.status, score: h.score }] : []
   })
-  return { suggestions: [...fromKb, ...fromPast].sort((a, b) => b.score - a.score).slice(0, top), similar }
+  return { suggestions: [...fromKb, ...fromPast].sort((a, b) => b.score - a.score).slice(0, top), similar, summary }
 }

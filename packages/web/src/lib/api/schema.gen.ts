@@ -12770,6 +12770,8 @@ export interface paths {
                                 status: "new" | "open" | "pending" | "solved" | "closed";
                                 score: number;
                             }[];
+                            /** @description A long thread: its three most central sentences, in order (extractive); else null */
+                            summary: string[] | null;
                         };
                     };
                 };
@@ -13904,6 +13906,161 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/desk/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Desk reports over conversations opened in [from, to): volume, response and resolution times, SLA attainment, CSAT, intents, sentiment, triage */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            volume: {
+                                day: string;
+                                opened: number;
+                                solved: number;
+                            }[];
+                            first_response_minutes: {
+                                count: number;
+                                median: number | null;
+                                p90: number | null;
+                            };
+                            resolution_minutes: {
+                                count: number;
+                                median: number | null;
+                                p90: number | null;
+                            };
+                            /** @description Conversations whose deadline has passed or was met; share that met it */
+                            sla: {
+                                first_response: {
+                                    due: number;
+                                    met: number;
+                                    share: number | null;
+                                };
+                                resolution: {
+                                    due: number;
+                                    met: number;
+                                    share: number | null;
+                                };
+                            };
+                            csat: {
+                                asked: number;
+                                answered: number;
+                                mean: number | null;
+                                /** @description Ratings of 4 or 5 */
+                                satisfied_share: number | null;
+                                by_rating: {
+                                    [key: string]: number;
+                                };
+                            };
+                            intents: {
+                                intent: string;
+                                count: number;
+                            }[];
+                            sentiment: {
+                                week: string;
+                                positive: number;
+                                neutral: number;
+                                negative: number;
+                            }[];
+                            triage: {
+                                triaged: number;
+                                needs_triage: number;
+                                corrected_by_agents: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/desk/settings": {
