@@ -10,7 +10,7 @@ const verdict = (ok: boolean) => (ok ? 'met' : '**MISSED**')
 
 export const senderRate = (r: BackendRun) => r.send.sent / r.send.sendSeconds
 export const rawRates = (r: BackendRun, sockets: RawSockets) => r.raw.filter((x) => x.sockets === sockets).map((x) => x.messages / x.seconds)
-const SOCKETS: Record<RawSockets, string> = { stock: "nodemailer's own sockets (stock)", nodelay: 'TCP_NODELAY sockets, as Rapport\'s mailer opens them' }
+const SOCKETS: Record<RawSockets, string> = { stock: "nodemailer's own sockets (stock)", nodelay: 'TCP_NODELAY sockets with the writes of one tick coalesced, as Rapport\'s mailer opens them' }
 
 /** The results section: one row per figure against its target, then the counts and checks behind them. */
 export function campaignsReport(runs: BackendRun[], o: { wallSeconds: number }): string {

@@ -3,8 +3,8 @@
  * messages each), sending one pre-rendered message (the benchmark template rendered once, with tracking) `n`
  * times with 20 in flight, each with its own recipient and Message-ID. No database, no rendering per message:
  * what the SMTP path alone sustains on this machine against the same server. Measured both with nodemailer's
- * own sockets (stock) and with the TCP_NODELAY sockets Rapport's mailer opens (smtp-mailer.ts), so the sender is
- * compared with a pool tuned as its own is.
+ * own sockets (stock) and with the sockets Rapport's mailer opens (smtp-mailer.ts `noDelaySocket`: TCP_NODELAY,
+ * the writes of one tick coalesced), so the sender is compared with a pool tuned as its own is.
  */
 import nodemailer from 'nodemailer'
 import { noDelaySocket } from '../../packages/server/src/adapters/mailer/smtp-mailer.ts'

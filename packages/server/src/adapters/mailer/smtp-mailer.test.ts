@@ -1,10 +1,10 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { connect } from 'node:net'
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net'
 import { closedPort } from '../../../test/closed-port.ts'
 import { mailerContract } from './mailer.contract.ts'
 import { MailError } from './mailer.ts'
-import { smtpMailer } from './smtp-mailer.ts'
+import { noDelaySocket, smtpMailer } from './smtp-mailer.ts'
 import { startSmtpRecorder } from './smtp-recorder.ts'
 
 mailerContract('SMTP (nodemailer pool)', (servers) => smtpMailer({ servers, maxConnections: 4 }))
@@ -83,5 +83,25 @@ test('the recorder (and so the built-in catcher) keeps serving after a client re
   } finally {
     await mailer.close()
     await server.close()
+  }
+})
+
+test('the pool\'s sockets hold the writes of one tick and send them together on the next (one segment with Nagle off)', async () => {
+  const received: string[] = []
+  const server = createServer((c) => c.on('data', (d: Buffer) => received.push(d.toString())))
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
+  const port = (server.address() as AddressInfo).port
+  let socket: Socket | undefined
+  try {
+    socket = await new Promise<Socket>((resolve, reject) => noDelaySocket(2000)({ host: '127.0.0.1', port }, (err, o) => (err || !o?.connection ? reject(err ?? new Error('no socket')) : resolve(o.connection))))
+    for (const part of ['DATA part 1\r\n', 'part 2\r\n', 'part 3\r\n']) socket.write(part)
+    assert.equal(socket.writableCorked, 1, 'held until the tick ends')
+    await new Promise((r) => process.nextTick(r))
+    assert.equal(socket.writableCorked, 0)
+    for (let i = 0; i < 100 && received.join('').length < 31; i++) await new Promise((r) => setTimeout(r, 10))
+    assert.equal(received.join(''), 'DATA part 1\r\npart 2\r\npart 3\r\n')
+  } finally {
+    socket?.destroy()
+    await new Promise((r) => server.close(r))
   }
 })

@@ -37,6 +37,7 @@ export interface SmtpMailerOptions {
 export const noDelaySocket = (timeoutMs: number) => (options: { host?: string; port?: number }, callback: (err: Error | null, socketOptions?: { connection?: Socket }) => void): void => {
   const socket = connect({ host: options.host ?? 'localhost', port: options.port ?? 587 })
   socket.setNoDelay(true)
+  coalesceWrites(socket)
   let answered = false
   const answer = (connected: boolean) => {
     if (answered) return
@@ -51,6 +52,29 @@ export const noDelaySocket = (timeoutMs: number) => (options: { host?: string; p
   const timer = setTimeout(failed, timeoutMs)
   socket.once('error', failed)
   socket.once('connect', () => answer(true))
+}
+
+/**
+ * With Nagle off, every write is a syscall and a TCP segment of its own, and nodemailer writes a message's
+ * DATA as the MIME parts come (about 11 writes for a campaign message, 14 with the commands). Writes issued in
+ * one tick are gathered into one (cork, uncork on the next tick): about 5 per message, nothing waits longer
+ * than the current tick. (After STARTTLS the TLS layer writes to the socket's handle directly, past this.)
+ */
+function coalesceWrites(socket: Socket): void {
+  const write = socket.write.bind(socket) as (...args: unknown[]) => boolean
+  let corked = false
+  const uncork = () => {
+    corked = false
+    socket.uncork()
+  }
+  socket.write = ((...args: unknown[]) => {
+    if (!corked) {
+      corked = true
+      socket.cork()
+      process.nextTick(uncork)
+    }
+    return write(...args)
+  }) as Socket['write']
 }
 
 /**

@@ -3,7 +3,7 @@ import type { CampaignRow } from './campaign-row.ts'
 import type { Delivery, SendOne } from './campaign-sender.ts'
 import type { Channels } from './channels.ts'
 import type { ClaimedRecipient } from './send-ledger.ts'
-import { loadMergeContexts } from './templates/merge-context.ts'
+import { mergeAhead } from './merge-ahead.ts'
 import type { MergeContext } from './templates/merge-fields.ts'
 import { compileTemplate, renderMessage, type CompiledTemplate, type RenderedMessage } from './templates/render-template.ts'
 import { listUnsubscribeHeaders } from './tracking/list-unsubscribe.ts'
@@ -85,16 +85,17 @@ export function personalise(compiled: CompiledTemplate, r: Pick<ClaimedRecipient
 }
 
 /**
- * How the sender delivers a campaign's batches: each batch's merge data in one query per table, each variant's
- * template parsed once, then one message per recipient through the campaign's channel.
+ * How the sender delivers a campaign's batches: the merge data read ahead of the claims (merge-ahead.ts), each
+ * variant's template parsed once, then one message per recipient through the campaign's channel.
  */
 export function campaignDelivery(db: Db, c: CampaignRow, channels: Channels, ws: WorkspaceIdentity): Delivery {
   const compiled = new Map(c.variants.map((v) => [v.name, compileTemplate(v.template)]))
   const opts = { publicUrl: channels.publicUrl, ws, campaignId: c.id, channel: c.channel }
+  const mergeContexts = mergeAhead(db, c.workspace_id, c.id, { baseUrl: channels.publicUrl, workspaceName: ws.name })
   return {
     ...(c.channel === 'sms' && ws.smsHours && { holdUntil: (now: Date) => outsideHours(now, ws.smsHours as SmsHours) }),
     async prepare(batch: ClaimedRecipient[]): Promise<SendOne> {
-      const contexts = await loadMergeContexts(db, c.workspace_id, batch.map((r) => r.customer_id), { baseUrl: channels.publicUrl, workspaceName: ws.name })
+      const contexts = await mergeContexts(batch)
       return async (r, messageId) => {
         const ctx = contexts.get(r.customer_id)
         const template = compiled.get(r.variant)

@@ -189,6 +189,37 @@ for (const backend of backends()) {
       assert.equal((await getCampaign(db, w.actor, c.id)).winner?.winner, 'B')
     })
 
+    test('one statement per turn of the window records and claims, the merge data is read ahead, and sending rows never exceed the concurrency', async () => {
+      const w = await campaignWorld(db, 'turns', 400)
+      const ch = channelsTo(smtp.port)
+      const c = await createCampaign(db, w.actor, simpleCampaign(w.segment, { name: 'turns', holdout_pct: 0, settings: { concurrency: 8 } }))
+      await startCampaign(db, null, ch, w.actor, c.id)
+      let settles = 0
+      let merges = 0
+      let maxSending = 0
+      const counting: Db = {
+        ...db, kind: db.kind,
+        async query(sql, params) {
+          if (sql.includes('FROM customers c')) merges++
+          const rows = await db.query(sql, params)
+          if (sql.includes('WITH recorded AS')) {
+            settles++
+            const [n] = await db.query<{ n: string }>(`SELECT count(*) AS n FROM campaign_recipients WHERE workspace_id = $1 AND campaign_id = $2 AND state = 'sending'`, [w.ws, c.id])
+            maxSending = Math.max(maxSending, Number(n?.n))
+          }
+          return rows as never
+        },
+      }
+      assert.equal(await send(counting, w, c.id, ch), 'done')
+      assert.deepEqual(await states(db, w.ws, c.id), { sent: 400 })
+      assert.ok(maxSending > 0 && maxSending <= 8, `${maxSending} rows sending at once with a concurrency of 8`)
+      // One merge query per 200 rows read ahead (a few more when a claim outruns the read-ahead), and answers
+      // recorded by the statements that claim: fewer ledger statements than messages (it was a claim per batch
+      // and a record per batch).
+      assert.ok(merges <= 6, `${merges} merge-data queries for 400 messages`)
+      assert.ok(settles < 400, `${settles} ledger statements for 400 messages`)
+    })
+
     test('two senders working one campaign at once never send anyone twice', async () => {
       const w = await campaignWorld(db, 'two', 300)
       const c = await createCampaign(db, w.actor, simpleCampaign(w.segment, { name: 'two', holdout_pct: 0, settings: { concurrency: 5 } }))

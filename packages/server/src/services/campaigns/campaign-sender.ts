@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { readConfig } from '../../config.ts'
 import type { Db } from '../../store/db.ts'
 import { loadCampaign } from './campaign-row.ts'
-import { claimRecipients, heartbeat, markOrphansUncertain, messageIdOf, recordResults, remainingWork, retireSender, type ClaimedRecipient, type SendResult } from './send-ledger.ts'
+import { heartbeat, markOrphansUncertain, messageIdOf, remainingWork, retireSender, settleAndClaim, type ClaimedRecipient, type SendResult } from './send-ledger.ts'
 
 /** Sends one prepared message; throws an error with `kind: 'temporary' | 'permanent'` (MailError, SmsError). */
 export type SendOne = (r: ClaimedRecipient, messageId: string) => Promise<{ providerId: string }>
@@ -58,7 +58,8 @@ export async function runCampaignSender(db: Db, workspaceId: number, campaignId:
   let nextSlot = Date.now()
   // A rolling window: up to `concurrency` rows are claimed and not yet recorded at any time (in flight, or answered
   // and waiting to be recorded); freed places are claimed again while the rest are still being sent, and answers
-  // are recorded in batches. So a crash still leaves at most `concurrency` rows of this sender uncertain.
+  // are recorded in the same statement as the next claim. So a crash still leaves at most `concurrency` rows of
+  // this sender uncertain.
   const inFlight = new Map<number, Promise<void>>()
   let answered: SendResult[] = []
   let recordedAt = Date.now()
@@ -87,29 +88,30 @@ export async function runCampaignSender(db: Db, workspaceId: number, campaignId:
     }
   }
 
-  /** Records the answers so far; false when the error rate paused the campaign. */
-  const record = async (): Promise<boolean> => {
-    if (answered.length === 0) return true
+  /**
+   * Records the answers so far and claims up to `limit` more rows, in one statement. The error rate is known
+   * before the statement runs: when these answers pause the campaign nothing is claimed, and 'paused' is returned.
+   */
+  const settle = async (limit: number): Promise<ClaimedRecipient[] | 'paused'> => {
     const results = answered
     answered = []
     recordedAt = Date.now()
-    await recordResults(db, workspaceId, senderId, results)
     for (const r of results) {
       recent.push(r.outcome !== 'sent')
       if (recent.length > WINDOW) recent.shift()
     }
+    const failures = recent.filter(Boolean).length
+    const pause = results.length > 0 && recent.length >= Math.min(WINDOW, 10) && failures / recent.length >= c.settings.error_pause_rate
+    const batch = await settleAndClaim(db, workspaceId, campaignId, senderId, results, pause ? 0 : limit)
     handled += results.filter((r) => r.outcome !== 'retry').length
-    if (opts.onProgress && Date.now() - lastProgress >= 1_000) {
+    if (opts.onProgress && results.length > 0 && Date.now() - lastProgress >= 1_000) {
       lastProgress = Date.now()
       await opts.onProgress(handled, total)
     }
-    const failures = recent.filter(Boolean).length
-    if (recent.length >= Math.min(WINDOW, 10) && failures / recent.length >= c.settings.error_pause_rate) {
-      const last = results.find((r) => r.outcome !== 'sent') as Exclude<SendResult, { outcome: 'sent' }> | undefined
-      await pauseCampaign(db, workspaceId, campaignId, `paused automatically: ${failures} of the last ${recent.length} attempts failed (last error: ${last?.error ?? 'unknown'})`)
-      return false
-    }
-    return true
+    if (!pause) return batch
+    const last = results.find((r) => r.outcome !== 'sent') as Exclude<SendResult, { outcome: 'sent' }> | undefined
+    await pauseCampaign(db, workspaceId, campaignId, `paused automatically: ${failures} of the last ${recent.length} attempts failed (last error: ${last?.error ?? 'unknown'})`)
+    return 'paused'
   }
 
   try {
@@ -135,13 +137,21 @@ export async function runCampaignSender(db: Db, workspaceId: number, campaignId:
         break
       }
       const concurrency = c.settings.concurrency
-      const free = concurrency - inFlight.size - answered.length
-      const idle = inFlight.size === 0 && answered.length === 0
-      // Claim when a quarter of the window is free (fewer, larger claims), or when nothing is left in hand.
-      // (After a claim found nothing, the next waits 100 ms unless nothing is in hand: the tail of a send.)
-      if (free > 0 && (idle || (free >= Math.max(1, Math.floor(concurrency / 4)) && Date.now() - emptyClaimAt >= 100))) {
-        const batch = await claimRecipients(db, workspaceId, campaignId, senderId, free)
-        if (batch.length === 0) emptyClaimAt = Date.now()
+      // Answered rows are recorded by the statement that claims, so their places count as free for it.
+      const free = concurrency - inFlight.size
+      const idle = inFlight.size === 0
+      // Claim when a quarter of the window is free (fewer, larger claims), or when nothing is in flight; after
+      // a claim found nothing, the next waits 100 ms unless nothing is in flight (the tail of a send). Answers
+      // are recorded at the latest once half the window or 50 ms of them have gathered, claiming or not.
+      const claim = free > 0 && (idle || (free >= Math.max(1, Math.floor(concurrency / 4)) && Date.now() - emptyClaimAt >= 100))
+      const flush = answered.length > 0 && (answered.length >= Math.ceil(concurrency / 2) || Date.now() - recordedAt >= 50)
+      if (claim || flush) {
+        const batch = await settle(claim ? free : 0)
+        if (batch === 'paused') {
+          outcome = 'paused'
+          break
+        }
+        if (claim && batch.length === 0) emptyClaimAt = Date.now()
         if (batch.length > 0) {
           const send = await delivery.prepare(batch)
           for (const r of batch) {
@@ -152,7 +162,7 @@ export async function runCampaignSender(db: Db, workspaceId: number, campaignId:
           }
           continue
         }
-        if (idle) {
+        if (idle && answered.length === 0) {
           const left = await remainingWork(db, workspaceId, campaignId)
           if (left.due + left.later + left.sending === 0 && left.held > 0) {
             outcome = 'waiting_for_winner'
@@ -168,18 +178,14 @@ export async function runCampaignSender(db: Db, workspaceId: number, campaignId:
           const wait = left.nextAt ? Math.min(1_000, Math.max(50, left.nextAt.getTime() - Date.now())) : 250
           await sleep(wait, undefined, { signal: opts.signal }).catch(() => undefined)
           checkedAt = 0
-          continue
         }
-      }
-      if (answered.length > 0 && (answered.length >= Math.ceil(concurrency / 2) || inFlight.size === 0 || Date.now() - recordedAt >= 50)) {
-        if (!(await record())) outcome = 'paused'
         continue
       }
       if (inFlight.size > 0) await Promise.race([...inFlight.values(), sleep(20)])
     }
     // Whatever the reason for stopping, the messages already handed over finish and are recorded.
     await Promise.all(inFlight.values())
-    await record()
+    await settle(0)
     return outcome
   } finally {
     runningHere.delete(senderId)

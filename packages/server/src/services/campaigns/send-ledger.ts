@@ -23,46 +23,54 @@ export interface ClaimedRecipient {
 export const messageIdOf = (workspaceId: number, campaignId: number, recipientId: number): string =>
   `<rapport.w${workspaceId}.c${campaignId}.r${recipientId}@rapport.invalid>`
 
-export async function claimRecipients(db: Db, workspaceId: number, campaignId: number, senderId: string, limit: number): Promise<ClaimedRecipient[]> {
-  if (limit <= 0) return []
-  // The pick is a materialised CTE, run once: as an IN (subquery) the planner may run it again per row, and
-  // with SKIP LOCKED each run can return other rows (the batch would exceed its limit).
+export type SendResult =
+  | { id: number; outcome: 'sent'; providerId: string; messageId: string }
+  | { id: number; outcome: 'retry'; error: string; retryAt: Date }
+  | { id: number; outcome: 'failed'; error: string }
+
+/**
+ * Records what the channel answered for this sender's finished rows and claims up to `limit` more, in one
+ * statement: one round trip per turn of the sender's window instead of two. Atomic, so the rows this sender
+ * holds `sending` never exceed what it held before minus the recorded plus the claimed, and a crash mid-way
+ * changes nothing. The claim sees the statement's snapshot, so a row just put back to `planned` for a retry
+ * is not claimed again in the same statement (its retry is due later anyway).
+ *
+ * The pick is a materialised CTE, run once: as an IN (subquery) the planner may run it again per row, and
+ * with SKIP LOCKED each run can return other rows (the batch would exceed its limit). Only rows this sender
+ * holds are recorded (state `sending`, claimed_by it).
+ */
+export async function settleAndClaim(db: Db, workspaceId: number, campaignId: number, senderId: string, results: SendResult[], limit: number): Promise<ClaimedRecipient[]> {
+  if (results.length === 0 && limit <= 0) return []
   const rows = await db.query<ClaimedRecipient>(
-    `WITH picked AS MATERIALIZED (
+    `WITH recorded AS (
+       UPDATE campaign_recipients r SET
+          state = CASE u.outcome WHEN 'sent' THEN 'sent' WHEN 'retry' THEN 'planned' ELSE 'failed' END,
+          provider_id = coalesce(u.provider_id, r.provider_id), message_id = coalesce(u.message_id, r.message_id),
+          last_error = u.error, next_attempt_at = u.retry_at,
+          sent_at = CASE WHEN u.outcome = 'sent' THEN now() ELSE r.sent_at END, claimed_by = NULL
+         FROM unnest($5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[])
+              AS u(id, outcome, provider_id, message_id, error, retry_at)
+        WHERE r.workspace_id = $1 AND r.id = u.id AND r.state = 'sending' AND r.claimed_by = $3
+       RETURNING r.id),
+     picked AS MATERIALIZED (
        SELECT id FROM campaign_recipients
         WHERE workspace_id = $1 AND campaign_id = $2 AND state = 'planned' AND (next_attempt_at IS NULL OR next_attempt_at <= now())
         ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)
      UPDATE campaign_recipients r SET state = 'sending', claimed_by = $3, claimed_at = now(), attempts = r.attempts + 1
        FROM picked WHERE r.workspace_id = $1 AND r.id = picked.id AND r.state = 'planned'
      RETURNING r.id, r.customer_id, r.address, r.lang, r.variant, r.attempts`,
-    [workspaceId, campaignId, senderId, limit])
-  return rows.map((r) => ({ ...r, id: Number(r.id), customer_id: Number(r.customer_id), attempts: Number(r.attempts) })).sort((a, b) => a.id - b.id)
-}
-
-export type SendResult =
-  | { id: number; outcome: 'sent'; providerId: string; messageId: string }
-  | { id: number; outcome: 'retry'; error: string; retryAt: Date }
-  | { id: number; outcome: 'failed'; error: string }
-
-/** Records what the channel answered for a batch of claimed rows, in one statement (only rows this sender holds). */
-export async function recordResults(db: Db, workspaceId: number, senderId: string, results: SendResult[]): Promise<void> {
-  if (results.length === 0) return
-  await db.query(
-    `UPDATE campaign_recipients r SET
-        state = CASE u.outcome WHEN 'sent' THEN 'sent' WHEN 'retry' THEN 'planned' ELSE 'failed' END,
-        provider_id = coalesce(u.provider_id, r.provider_id), message_id = coalesce(u.message_id, r.message_id),
-        last_error = u.error, next_attempt_at = u.retry_at,
-        sent_at = CASE WHEN u.outcome = 'sent' THEN now() ELSE r.sent_at END, claimed_by = NULL
-       FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
-            AS u(id, outcome, provider_id, message_id, error, retry_at)
-      WHERE r.workspace_id = $1 AND r.id = u.id AND r.state = 'sending' AND r.claimed_by = $2`,
-    [workspaceId, senderId,
+    [workspaceId, campaignId, senderId, Math.max(0, limit),
       results.map((r) => r.id), results.map((r) => r.outcome),
       results.map((r) => (r.outcome === 'sent' ? r.providerId : null)),
       results.map((r) => (r.outcome === 'sent' ? r.messageId : null)),
       results.map((r) => (r.outcome === 'sent' ? null : r.error)),
       results.map((r) => (r.outcome === 'retry' ? r.retryAt.toISOString() : null))])
+  return rows.map((r) => ({ ...r, id: Number(r.id), customer_id: Number(r.customer_id), attempts: Number(r.attempts) })).sort((a, b) => a.id - b.id)
 }
+
+/** Claims up to `limit` planned rows for this sender (settleAndClaim with nothing to record). */
+export const claimRecipients = (db: Db, workspaceId: number, campaignId: number, senderId: string, limit: number): Promise<ClaimedRecipient[]> =>
+  settleAndClaim(db, workspaceId, campaignId, senderId, [], limit)
 
 /** Registers (or refreshes) a live sender; its rows stay `sending` while it heartbeats. */
 export async function heartbeat(db: Db, workspaceId: number, senderId: string, campaignId: number): Promise<void> {
