@@ -17,6 +17,7 @@ import { segmentsSuite } from './suites/segments.ts'
 import { campaignsSuite } from './suites/campaigns.ts'
 import { campaignSettingsSuite } from './suites/campaign-settings.ts'
 import { knowledgeSuite } from './suites/knowledge.ts'
+import { deskSuite } from './suites/desk.ts'
 
 describe('dashboard in Chromium', () => {
   let world: World | undefined
@@ -42,4 +43,5 @@ describe('dashboard in Chromium', () => {
   campaignsSuite(get)
   campaignSettingsSuite(get)
   knowledgeSuite(get)
+  deskSuite(get)
 })

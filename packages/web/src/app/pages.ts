@@ -9,6 +9,7 @@ import { insightPages } from '../features/insights/routes/index.ts'
 import { segmentPages } from '../features/segments/routes/index.ts'
 import { campaignPages } from '../features/campaigns/routes/index.ts'
 import { knowledgePages } from '../features/knowledge/routes/index.ts'
+import { deskPages } from '../features/desk/routes/index.ts'
 
 /** Every page of the dashboard, feature by feature (see page.ts for how to add one). */
-export const pages: Page[] = [...insightPages, ...customerPages, ...segmentPages, ...campaignPages, ...knowledgePages, ...productPages, ...orderPages, ...importPages, ...adminPages, ...modelPages]
+export const pages: Page[] = [...insightPages, ...customerPages, ...segmentPages, ...campaignPages, ...deskPages, ...knowledgePages, ...productPages, ...orderPages, ...importPages, ...adminPages, ...modelPages]

@@ -39,7 +39,7 @@ const conversationOut = z.object({
   sentiment_confidence: z.number().nullable(),
   suggested_priority: z.enum(PRIORITIES).nullable(),
   triage_state: z.enum(['pending', 'done', 'needs_triage', 'skipped']),
-  triage: z.record(z.string(), z.unknown()).describe('reasons (each with factor, effect, en, zh), top_intents, needs_triage (why), the model versions, ms'),
+  triage: z.record(z.string(), z.unknown()).describe('reasons (each with factor, effect, en, zh), top_intents, needs_triage and needs_triage_zh (why a person has to look), the model versions, decide_ms and assign_ms'),
   triaged_at: time,
   assigned_at: time,
   first_response_at: time,

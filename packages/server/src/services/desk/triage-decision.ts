@@ -37,8 +37,8 @@ export interface TriageDecision {
   priority: Priority
   reasons: PriorityReason[]
   teamId: number | null
-  /** Why a person has to look: the intent model is missing or not sure. Null when the labels can stand. */
-  needsTriage: string | null
+  /** Why a person has to look (en and zh): the intent model is missing or not sure. Null when the labels can stand. */
+  needsTriage: { en: string; zh: string } | null
 }
 
 /** Customers at or above this lifetime-value percentile are VIPs for routing and priority. */
@@ -93,9 +93,9 @@ export function decideTriage(input: TriageInput, models: TriageModels): TriageDe
     (!r.vip_only || vip))
 
   const needsTriage = !models.intent
-    ? 'no intent model is active yet (it trains once agents have labelled enough tickets)'
+    ? { en: 'no intent model is active yet (it trains once agents have labelled enough tickets)', zh: '尚无可用的意图模型（客服标注足够多的工单后会自动训练）' }
     : intent?.abstain
-      ? `the intent model is not sure (${intent.label} at ${pct(intent.confidence)}, below its threshold)`
+      ? { en: `the intent model is not sure (${intent.label} at ${pct(intent.confidence)}, below its threshold)`, zh: `意图模型不确定（“${intent.label}”仅 ${pct(intent.confidence)}，低于阈值）` }
       : null
   return {
     language, intent: intent?.intent ?? null, intentConfidence: intent ? intent.confidence : null, topIntents: intent?.top ?? [],

@@ -94,7 +94,7 @@ async function triageOne(tx: Db, workspaceId: number, r: Pending, models: Triage
   const assignee = r.assignee_id === null && teamId !== null ? await pickAssignee(tx, workspaceId, teamId) : null
   const ms = (a: number, b: number) => Math.round((b - a) * 100) / 100
   const triage = {
-    reasons: d.reasons, top_intents: d.topIntents, needs_triage: d.needsTriage,
+    reasons: d.reasons, top_intents: d.topIntents, needs_triage: d.needsTriage?.en ?? null, needs_triage_zh: d.needsTriage?.zh ?? null,
     intent_model_version: models.intent?.versionId ?? null, sentiment_model_version: models.sentiment?.versionId ?? null,
     // Time to decide (in process) and to pick the assignee (database), for the desk benchmark.
     decide_ms: ms(started, decided), assign_ms: ms(decided, performance.now()),

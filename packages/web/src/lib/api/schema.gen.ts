@@ -11755,7 +11755,7 @@ export interface paths {
                                 suggested_priority: "low" | "normal" | "high" | "urgent" | null;
                                 /** @enum {string} */
                                 triage_state: "pending" | "done" | "needs_triage" | "skipped";
-                                /** @description reasons (each with factor, effect, en, zh), top_intents, needs_triage (why), the model versions, ms */
+                                /** @description reasons (each with factor, effect, en, zh), top_intents, needs_triage and needs_triage_zh (why a person has to look), the model versions, decide_ms and assign_ms */
                                 triage: {
                                     [key: string]: unknown;
                                 };
@@ -11913,7 +11913,7 @@ export interface paths {
                             suggested_priority: "low" | "normal" | "high" | "urgent" | null;
                             /** @enum {string} */
                             triage_state: "pending" | "done" | "needs_triage" | "skipped";
-                            /** @description reasons (each with factor, effect, en, zh), top_intents, needs_triage (why), the model versions, ms */
+                            /** @description reasons (each with factor, effect, en, zh), top_intents, needs_triage and needs_triage_zh (why a person has to look), the model versions, decide_ms and assign_ms */
                             triage: {
                                 [key: string]: unknown;
                             };
@@ -12168,7 +12168,7 @@ export interface paths {
                             suggested_priority: "low" | "normal" | "high" | "urgent" | null;
                             /** @enum {string} */
                             triage_state: "pending" | "done" | "needs_triage" | "skipped";
-                            /** @description reasons (each with factor, effect, en, zh), top_intents, needs_triage (why), the model versions, ms */
+                            /** @description reasons (each with factor, effect, en, zh), top_intents, needs_triage and needs_triage_zh (why a person has to look), the model versions, decide_ms and assign_ms */
                             triage: {
                                 [key: string]: unknown;
                             };
@@ -12421,7 +12421,7 @@ export interface paths {
                             suggested_priority: "low" | "normal" | "high" | "urgent" | null;
                             /** @enum {string} */
                             triage_state: "pending" | "done" | "needs_triage" | "skipped";
-                            /** @description reasons (each with factor, effect, en, zh), top_intents, needs_triage (why), the model versions, ms */
+                            /** @description reasons (each with factor, effect, en, zh), top_intents, needs_triage and needs_triage_zh (why a person has to look), the model versions, decide_ms and assign_ms */
                             triage: {
                                 [key: string]: unknown;
                             };
@@ -12616,7 +12616,7 @@ export interface paths {
                             suggested_priority: "low" | "normal" | "high" | "urgent" | null;
                             /** @enum {string} */
                             triage_state: "pending" | "done" | "needs_triage" | "skipped";
-                            /** @description reasons (each with factor, effect, en, zh), top_intents, needs_triage (why), the model versions, ms */
+                            /** @description reasons (each with factor, effect, en, zh), top_intents, needs_triage and needs_triage_zh (why a person has to look), the model versions, decide_ms and assign_ms */
                             triage: {
                                 [key: string]: unknown;
                             };
@@ -12936,7 +12936,7 @@ export interface paths {
                             suggested_priority: "low" | "normal" | "high" | "urgent" | null;
                             /** @enum {string} */
                             triage_state: "pending" | "done" | "needs_triage" | "skipped";
-                            /** @description reasons (each with factor, effect, en, zh), top_intents, needs_triage (why), the model versions, ms */
+                            /** @description reasons (each with factor, effect, en, zh), top_intents, needs_triage and needs_triage_zh (why a person has to look), the model versions, decide_ms and assign_ms */
                             triage: {
                                 [key: string]: unknown;
                             };
