@@ -39,7 +39,7 @@ for (const backend of backends()) {
       }
       const o = (await get('/api/v1/insights/overview?months=3')).body as { revenue_by_month: unknown[]; scored_at: Record<string, unknown> }
       assert.equal(o.revenue_by_month.length, 3)
-      assert.deepEqual(Object.keys(o.scored_at).sort(), ['anomaly', 'basket_rules', 'churn', 'clusters', 'clv', 'next_category', 'recommend', 'rfm', 'sentiment', 'uplift'])
+      assert.deepEqual(Object.keys(o.scored_at).sort(), ['anomaly', 'basket_rules', 'churn', 'clusters', 'clv', 'next_category', 'recommend', 'rfm', 'sentiment', 'ticket_intent', 'uplift'])
       assert.equal(((await get('/api/v1/insights/rules?limit=2&sort=support')).body.rules as unknown[]).length, 2)
     })
 
