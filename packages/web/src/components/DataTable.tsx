@@ -72,7 +72,8 @@ export function DataTable<T>(p: DataTableProps<T>) {
           </fieldset>
         )}
       </div>
-      <div className="table-scroll">
+      {/* A table wider than the window scrolls sideways: focusable, so the keyboard can scroll it too (axe scrollable-region-focusable). */}
+      <div className="table-scroll" tabIndex={0}>
         <table>
           <caption className="visually-hidden">{p.caption}</caption>
           <thead>
