@@ -19,6 +19,8 @@ import { orderRoutes } from './routes/orders.ts'
 import { productRoutes } from './routes/products.ts'
 import { reviewRoutes } from './routes/reviews.ts'
 import { trackingRoutes } from './routes/tracking.ts'
+import { widgetRoutes } from './routes/widget.ts'
+import { deskWidgetRoutes } from './routes/desk-widget.ts'
 import { ticketRoutes } from './routes/tickets.ts'
 import { useAuth, SESSION_COOKIE } from './plugins/auth.ts'
 import { maskResponses } from './plugins/mask-responses.ts'
@@ -52,6 +54,8 @@ export interface AppOptions {
   uploads?: Partial<UploadLimits> | undefined
   /** Requests per minute from one address to each public tracking endpoint (/t; default 600). */
   trackingPerMinute?: number | undefined
+  /** Requests per minute from one address to the chat widget's endpoints (/widget/v1; default 120). */
+  widgetPerMinute?: number | undefined
 }
 
 /**
@@ -130,6 +134,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     r.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger())
   })
   app.register(trackingRoutes(opts.db, { perMinute: opts.trackingPerMinute }), { prefix: '/t' })
+  app.register(widgetRoutes(opts.db, opts.queue, { perMinute: opts.widgetPerMinute }), { prefix: '/widget/v1' })
 
   app.register(async (api) => {
     api.register(authRoutes(opts.db, { policy, secureCookies }), { prefix: '/auth' })
@@ -144,6 +149,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     api.register(campaignRoutes(opts.db, opts.queue), { prefix: '/campaigns' })
     api.register(knowledgeRoutes(opts.db), { prefix: '/kb' })
     api.register(deskRoutes(opts.db, opts.queue), { prefix: '/desk' })
+    api.register(deskWidgetRoutes(opts.db), { prefix: '/desk' })
     api.register(importRoutes(opts.db, opts.queue, opts.uploads), { prefix: '/imports' })
     api.register(customerRoutes(opts.db), { prefix: '/customers' })
     api.register(productRoutes(opts.db), { prefix: '/products' })

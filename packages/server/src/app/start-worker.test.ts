@@ -10,6 +10,9 @@ import { openPostgresDb } from '../store/postgres-db.ts'
 import { openPgliteDb } from '../store/pglite-db.ts'
 import { startServerQueue, startWorker } from './start-worker.ts'
 import { jobRegistry } from '../jobs/registry.ts'
+import nodemailer from 'nodemailer'
+import { systemActor } from '../domain/actor.ts'
+import { createWorkspace } from '../services/workspaces/workspaces.ts'
 
 const bin = fileURLToPath(new URL('../../bin/rapport.js', import.meta.url))
 const url = process.env.TEST_DATABASE_URL
@@ -62,6 +65,40 @@ describe('startWorker', () => {
     } finally {
       // Also when an assertion failed: a running pg-boss would keep the test process alive.
       if (worker && !stopped) await worker.stop()
+      await drop()
+    }
+  })
+
+  it('on PostgreSQL with a desk SMTP port receives a support e-mail, files it as a conversation and triages it', { skip: url ? false : 'TEST_DATABASE_URL is not set' }, async () => {
+    if (!url) return
+    const { schema, drop } = await freshSchema(url)
+    let worker: Awaited<ReturnType<typeof startWorker>> | undefined
+    try {
+      worker = await startWorker({
+        env: { DATABASE_URL: url, RAPPORT_DESK_MAIL_DOMAIN: 'desk.test' },
+        bossSchema: `${schema}_boss`,
+        deskSmtpPort: 0,
+        log: () => undefined,
+        open: async () => {
+          const db = await openPostgresDb(url, { schema })
+          await migrate(db)
+          return db
+        },
+      })
+      const w = worker
+      const ws = (await createWorkspace(w.db, systemActor(0, 'cli'), { slug: 'workermail' })).id
+      const port = w.deskMail?.port
+      assert.ok(port, 'the listener is up')
+      await nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true })
+        .sendMail({ from: 'kim@example.com', to: 'workermail@desk.test', subject: 'Where is my order?', text: 'It has not arrived yet.' })
+      const c = await waitFor('triage', async () => {
+        const [r] = await w.db.query<{ channel: string; triage_state: string; language: string | null }>(
+          `SELECT t.channel, c.triage_state, c.language FROM tickets t JOIN conversations c ON c.workspace_id = t.workspace_id AND c.ticket_id = t.id WHERE t.workspace_id = $1`, [ws])
+        return r && r.triage_state !== 'pending' ? r : undefined
+      })
+      assert.deepEqual([c.channel, c.language], ['email', 'en'])
+    } finally {
+      await worker?.stop()
       await drop()
     }
   })

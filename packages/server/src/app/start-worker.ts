@@ -6,6 +6,8 @@ import type { Db } from '../store/db.ts'
 import { readConfig } from '../config.ts'
 import { openDb, type DbConfig } from '../store/open-db.ts'
 import { redact } from '../store/postgres-db.ts'
+import type { InboundSmtp } from '../adapters/mailer/inbound-smtp.ts'
+import { startDeskMailListener } from './desk-mail-listener.ts'
 
 export interface StartWorkerOptions {
   env?: NodeJS.ProcessEnv | undefined
@@ -17,12 +19,19 @@ export interface StartWorkerOptions {
   log?: ((line: string) => void) | undefined
   /** Opens the database (tests pass one on a schema of their own); default: openDb with migrations. */
   open?: ((config: DbConfig) => Promise<Db>) | undefined
+  /**
+   * Also receive the service desk's e-mail on this loopback port (0: any free one), for deployments whose
+   * `rapport serve` runs with RAPPORT_DESK_SMTP_PORT=off. Off by default: only one process can have the port.
+   */
+  deskSmtpPort?: number | undefined
 }
 
 export interface RunningWorker {
   db: Db
   queue: Queue
   kinds: string[]
+  /** The desk's inbound SMTP listener, when asked for. */
+  deskMail: InboundSmtp | null
   /** Stops taking jobs, waits (bounded) for running ones, closes the database. */
   stop(): Promise<void>
 }
@@ -51,12 +60,25 @@ export async function startWorker(opts: StartWorkerOptions = {}): Promise<Runnin
   }
   const kinds = [...jobRegistry.keys()]
   log(`worker ${process.pid}: taking jobs from PostgreSQL at ${redact(url)} — kinds ${kinds.join(', ')}; ${concurrency} at a time per kind`)
+  let deskMail: InboundSmtp | null = null
+  if (opts.deskSmtpPort !== undefined) {
+    try {
+      deskMail = await startDeskMailListener(db, queue, { port: opts.deskSmtpPort, domain: config.deskMailDomain, log })
+    } catch (err) {
+      await queue.stop().catch(() => undefined)
+      await db.close()
+      throw err
+    }
+  }
   return {
     db,
     queue,
     kinds,
+    deskMail,
     async stop() {
       log(`worker ${process.pid}: stopping (waiting for running jobs)`)
+      // New mail first: a message arriving while the queue drains would have no one to triage it.
+      await deskMail?.close()
       await queue.stop()
       await db.close()
       log(`worker ${process.pid}: stopped`)

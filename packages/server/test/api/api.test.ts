@@ -15,6 +15,7 @@ import { campaignsSuite } from './suites/campaigns.ts'
 import { segmentsSuite } from './suites/segments.ts'
 import { knowledgeSuite } from './suites/knowledge.ts'
 import { deskSuite } from './suites/desk.ts'
+import { chatWidgetSuite } from './suites/chat-widget.ts'
 
 /**
  * The REST API integration suite, over every backend (PGlite always, PostgreSQL when TEST_DATABASE_URL is
@@ -48,5 +49,6 @@ for (const backend of backends()) {
     campaignsSuite(get)
     knowledgeSuite(get)
     deskSuite(get)
+    chatWidgetSuite(get)
   })
 }

@@ -81,6 +81,13 @@ const reportOut = z.object({
   intents: z.array(z.object({ intent: z.string(), count: z.number().int() })),
   sentiment: z.array(z.object({ week: z.string(), positive: z.number().int(), neutral: z.number().int(), negative: z.number().int() })),
   triage: z.object({ triaged: z.number().int(), needs_triage: z.number().int(), corrected_by_agents: z.number().int() }),
+  assistant: z.object({
+    chats: z.number().int().describe('Chats with a visitor message in the range'),
+    decisions: z.number().int().describe("The assistant's decisions on visitors' questions"),
+    answered: z.number().int(), clarified: z.number().int(), handed_off: z.number().int(),
+    answer_rate: z.number().nullable(), hand_off_rate: z.number().nullable(),
+    hand_off_reasons: z.record(z.string(), z.number().int()).describe('asked_for_human, negative_sentiment, low_confidence, weak_retrieval, no_articles, not_helpful'),
+  }).describe('The chat assistant: answer and hand-off rates'),
 })
 const suggestionsOut = z.object({
   suggestions: z.array(z.object({

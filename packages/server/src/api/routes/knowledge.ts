@@ -16,6 +16,7 @@ const articleOut = z.object({
   lang: z.enum(KB_LANGS),
   category: z.string().nullable(),
   title: z.string().describe('The question'),
+  questions: z.array(z.string()).describe('Other ways customers ask it: the chat assistant learns the article from these and the title'),
   body: z.string().describe('The answer, as written (HTML is not sanitised: sanitise it when you show it)'),
   status: z.enum(KB_STATUSES),
   version: z.number().int().describe('1, then +1 at every change; the ETag follows it'),

@@ -5,6 +5,8 @@ import { generateDemoWithTruth, type DemoOptions } from '../../demo/generate.ts'
 import type { Db } from '../../store/db.ts'
 import type { SourceRow } from '../../io/import-source.ts'
 import { importRows, type ImportSummary } from '../import/import-rows.ts'
+import { createKbArticle } from '../knowledge/kb-articles-service.ts'
+import { DEMO_KB_ARTICLES } from './demo-kb-articles.ts'
 
 export interface LoadDemoOptions extends DemoOptions {
   /** Who loads it, into which workspace (the CLI or start-up: a system actor). */
@@ -33,7 +35,19 @@ export async function loadDemo(db: Db, opts: LoadDemoOptions): Promise<ImportSum
     out.push(summary)
   }
   await labelDemoIntents(db, opts.actor.workspaceId, truth.ticketIntent)
+  await loadDemoKb(db, opts.actor)
   return out
+}
+
+/**
+ * The demo shop's help centre: published articles in English and Chinese with the other ways customers ask them,
+ * for agents' suggested replies and the chat assistant. Articles already there (by external id) are left alone.
+ */
+async function loadDemoKb(db: Db, actor: Actor): Promise<void> {
+  const have = new Set((await db.query<{ external_id: string }>(`SELECT external_id FROM kb_articles WHERE workspace_id = $1 AND external_id IS NOT NULL`, [actor.workspaceId])).map((r) => r.external_id))
+  for (const a of DEMO_KB_ARTICLES) {
+    if (!have.has(a.external_id)) await createKbArticle(db, actor, { ...a, questions: [...a.questions], status: 'published' })
+  }
 }
 
 /**

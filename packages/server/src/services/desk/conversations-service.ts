@@ -136,8 +136,9 @@ export async function addMessage(db: Db, actor: Actor, id: number, body: Message
     const userId = actor.kind === 'user' && input.author !== 'customer' ? actor.id : null
     const [m] = await tx.query<{ id: string }>(`INSERT INTO ticket_messages (workspace_id, ticket_id, author, user_id, body) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [actor.workspaceId, id, input.author, userId, input.body])
-    // A reply on an e-mail conversation goes to the customer once this commits (deliverReply).
-    const mailed = input.author === 'agent' && before.channel === 'email' ? Number(m?.id) : null
+    // A reply on an e-mail conversation goes to the customer once this commits (deliverReply); on a chat, too, when the
+    // visitor left an address (the widget shows it either way).
+    const mailed = input.author === 'agent' && (before.channel === 'email' || (before.channel === 'chat' && await hasEmail(tx, actor.workspaceId, id))) ? Number(m?.id) : null
     if (mailed !== null) {
       await tx.query(`UPDATE ticket_messages SET delivery = 'queued', message_id = $3 WHERE workspace_id = $1 AND id = $2`,
         [actor.workspaceId, mailed, replyMessageId(actor.workspaceId, mailed, currentChannels().deskMailDomain ?? DEFAULT_DESK_MAIL_DOMAIN)])
@@ -159,6 +160,12 @@ export async function addMessage(db: Db, actor: Actor, id: number, body: Message
   if (sent !== null) await deliverReply(db, actor.workspaceId, sent)
   if (input.status === 'solved') await requestCsat(db, actor.workspaceId, id)
   return { ...(await selectConversation(db, actor.workspaceId, id)), messages: await selectMessages(db, actor.workspaceId, id) }
+}
+
+async function hasEmail(tx: Db, workspaceId: number, ticketId: number): Promise<boolean> {
+  const [r] = await tx.query(`SELECT 1 FROM tickets t JOIN customers c ON c.workspace_id = t.workspace_id AND c.id = t.customer_id
+                               WHERE t.workspace_id = $1 AND t.id = $2 AND c.email IS NOT NULL`, [workspaceId, ticketId])
+  return r !== undefined
 }
 
 /** Fails with 404 unless the conversation exists (used by routes that act on one). */

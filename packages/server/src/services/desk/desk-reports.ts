@@ -1,6 +1,7 @@
 import { requirePermission, type Actor } from '../../domain/actor.ts'
 import { invalid } from '../../errors/rapport-error.ts'
 import type { Db } from '../../store/db.ts'
+import { assistantRates, type AssistantRates } from './chat/chat-report.ts'
 
 export interface DeskReport {
   from: string
@@ -17,6 +18,8 @@ export interface DeskReport {
   /** Per week (its Monday), the sentiment mix of conversations opened that week. */
   sentiment: Array<{ week: string; positive: number; neutral: number; negative: number }>
   triage: { triaged: number; needs_triage: number; corrected_by_agents: number }
+  /** The chat assistant over messages in the range: answers, clarifying questions and hand-offs. */
+  assistant: AssistantRates
 }
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
@@ -84,5 +87,6 @@ export async function deskReport(db: Db, actor: Actor, range: { from: string; to
     intents: intents.map((r) => ({ intent: r.intent, count: Number(r.n) })),
     sentiment: sentiment.map((r) => ({ week: r.week, positive: Number(r.positive), neutral: Number(r.neutral), negative: Number(r.negative) })),
     triage: { triaged: Number(times?.triaged ?? 0), needs_triage: Number(times?.needs ?? 0), corrected_by_agents: Number(times?.corrected ?? 0) },
+    assistant: await assistantRates(db, actor.workspaceId, range.from, range.to),
   }
 }

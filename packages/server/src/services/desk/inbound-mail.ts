@@ -1,6 +1,7 @@
 import { simpleParser, type ParsedMail } from 'mailparser'
 import type { Db } from '../../store/db.ts'
 import { MESSAGE_MAX_CHARS } from './conversation-input.ts'
+import { customerByEmail } from './customer-by-email.ts'
 
 export interface ReceivedMail {
   /** The raw message as it arrived. */
@@ -74,7 +75,7 @@ export async function receiveMail(db: Db, workspaceId: number, mail: ReceivedMai
       await tx.query(`UPDATE conversations SET waiting_since = coalesce(waiting_since, now()), last_message_at = now(), solved_at = NULL WHERE workspace_id = $1 AND ticket_id = $2`, [workspaceId, ticketId])
       return { status: 'threaded' as const, ticketId, messageId: Number(m?.id) }
     }
-    const customerId = await customerFor(tx, workspaceId, address, sender?.name ?? '')
+    const customerId = await customerByEmail(tx, workspaceId, address, sender?.name ?? '')
     const [t] = await tx.query<{ id: string }>(
       `INSERT INTO tickets (workspace_id, external_id, customer_id, channel, subject, body, status, priority, opened_at)
        VALUES ($1, $2, $3, 'email', $4, $5, 'new', 'normal', now()) RETURNING id`,
@@ -88,15 +89,4 @@ export async function receiveMail(db: Db, workspaceId: number, mail: ReceivedMai
   })
   await db.query(`UPDATE desk_inbound_mail SET ticket_id = $3, message_id = $4 WHERE workspace_id = $1 AND id = $2`, [workspaceId, inboundId, outcome.ticketId, outcome.messageId])
   return { ...outcome, inboundId }
-}
-
-/** The customer with this e-mail address (the oldest, if several), or a new one keyed `email:<address>`. */
-async function customerFor(tx: Db, workspaceId: number, address: string, name: string): Promise<number> {
-  const [c] = await tx.query<{ id: string }>(`SELECT id FROM customers WHERE workspace_id = $1 AND lower(email) = $2 ORDER BY id LIMIT 1`, [workspaceId, address])
-  if (c) return Number(c.id)
-  const [created] = await tx.query<{ id: string }>(
-    `INSERT INTO customers (workspace_id, external_id, name, email) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (workspace_id, external_id) DO UPDATE SET email = EXCLUDED.email RETURNING id`,
-    [workspaceId, `email:${address}`, name.trim().slice(0, 200) || null, address])
-  return Number(created?.id)
 }

@@ -15,6 +15,8 @@ export interface KbArticleView {
   lang: KbLang
   category: string | null
   title: string
+  /** Other ways customers ask it (the assistant learns from them). */
+  questions: string[]
   body: string
   status: KbStatus
   version: number
@@ -23,7 +25,7 @@ export interface KbArticleView {
   updated_at: string
 }
 
-const SELECT = `t.id, t.external_id, t.lang, t.category, t.title, t.body, t.status, t.version, t.created_by,
+const SELECT = `t.id, t.external_id, t.lang, t.category, t.title, t.questions, t.body, t.status, t.version, t.created_by,
   ${isoTime('t.created_at')} AS created_at, ${isoTime('t.updated_at')} AS updated_at`
 const VIEW = { select: SELECT, from: 'kb_articles t', table: 'kb_articles' }
 
@@ -106,9 +108,9 @@ export async function createKbArticle(db: Db, actor: Actor, body: KbArticleInput
   const input = parseOrThrow(kbArticleInput.safeParse(body))
   return inTransaction(db, async (tx) => {
     const [r] = await tx.query<{ id: number }>(
-      `INSERT INTO kb_articles (workspace_id, external_id, lang, category, title, body, status, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [actor.workspaceId, input.external_id ?? null, input.lang, input.category ?? null, input.title, input.body, input.status, actor.label],
+      `INSERT INTO kb_articles (workspace_id, external_id, lang, category, title, body, status, created_by, questions)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [actor.workspaceId, input.external_id ?? null, input.lang, input.category ?? null, input.title, input.body, input.status, actor.label, input.questions],
     ).catch((e: unknown) => duplicateKey(e, input.external_id))
     const created = await selectArticle(tx, actor.workspaceId, Number(r?.id))
     await recordAudit(tx, actor, { action: 'create', entity: 'kb_articles', entityId: created.id, changes: auditChanges(undefined, created) })
@@ -136,13 +138,14 @@ export async function updateKbArticle(db: Db, actor: Actor, id: number, body: Kb
     const next = {
       lang: patch.lang ?? before.lang, category: patch.category === undefined ? before.category : patch.category,
       title: patch.title ?? before.title, body: patch.body ?? before.body, status: patch.status ?? before.status,
+      questions: patch.questions ?? before.questions,
     }
-    const changed = (Object.keys(next) as Array<keyof typeof next>).some((k) => next[k] !== before[k])
+    const changed = (Object.keys(next) as Array<keyof typeof next>).some((k) => JSON.stringify(next[k]) !== JSON.stringify(before[k]))
     if (!changed) return before
     await tx.query(
-      `UPDATE kb_articles SET lang = $3, category = $4, title = $5, body = $6, status = $7, version = version + 1, updated_at = now()
+      `UPDATE kb_articles SET lang = $3, category = $4, title = $5, body = $6, status = $7, questions = $8, version = version + 1, updated_at = now()
        WHERE workspace_id = $1 AND id = $2`,
-      [actor.workspaceId, id, next.lang, next.category, next.title, next.body, next.status])
+      [actor.workspaceId, id, next.lang, next.category, next.title, next.body, next.status, next.questions])
     const after = await selectArticle(tx, actor.workspaceId, id)
     await recordAudit(tx, actor, { action: 'update', entity: 'kb_articles', entityId: id, changes: auditChanges(before, after) })
     return after

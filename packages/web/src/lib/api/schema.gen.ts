@@ -538,6 +538,1212 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/widget/v1/chat-widget.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The embeddable chat script: <script src=".../widget/v1/chat-widget.js" data-site-key="pk_…" data-lang="zh" async></script> */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/widget/v1/test-page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plain page with the widget embedded, to try it (served by Rapport, so its origin is always allowed) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The site key */
+                    key: string;
+                    lang?: "en" | "zh";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/widget/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a chat; the token in the answer is the only way back into it */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The widget's public site key (Desk → Chat widget) */
+                    "x-rapport-site-key": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        lang?: "en" | "zh";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            chat: {
+                                /** @enum {string} */
+                                status: "assistant" | "handed_off" | "closed";
+                                /** @enum {string} */
+                                lang: "en" | "zh";
+                                greeting: string;
+                                /** @description Whether replies also go to an e-mail address the visitor left */
+                                email_known: boolean;
+                                messages: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    author: "visitor" | "assistant" | "agent";
+                                    /** @description Plain text: show it as text, never as HTML */
+                                    body: string;
+                                    created_at: string;
+                                    /** @enum {string|null} */
+                                    action: "greeting" | "answer" | "clarify" | "hand_off" | "contact" | null;
+                                    /** @description answer: the article the text comes from */
+                                    article: {
+                                        article_id: number;
+                                        title: string;
+                                    } | null;
+                                    /** @description clarify: the two articles to choose from */
+                                    choices: {
+                                        article_id: number;
+                                        title: string;
+                                    }[];
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/widget/v1/chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The chat so far (the assistant, and the agents after a hand-off) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The widget's public site key (Desk → Chat widget) */
+                    "x-rapport-site-key": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "assistant" | "handed_off" | "closed";
+                            /** @enum {string} */
+                            lang: "en" | "zh";
+                            greeting: string;
+                            /** @description Whether replies also go to an e-mail address the visitor left */
+                            email_known: boolean;
+                            messages: {
+                                id: string;
+                                /** @enum {string} */
+                                author: "visitor" | "assistant" | "agent";
+                                /** @description Plain text: show it as text, never as HTML */
+                                body: string;
+                                created_at: string;
+                                /** @enum {string|null} */
+                                action: "greeting" | "answer" | "clarify" | "hand_off" | "contact" | null;
+                                /** @description answer: the article the text comes from */
+                                article: {
+                                    article_id: number;
+                                    title: string;
+                                } | null;
+                                /** @description clarify: the two articles to choose from */
+                                choices: {
+                                    article_id: number;
+                                    title: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/widget/v1/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The visitor's message; the assistant answers, asks which of two articles, or hands off */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The widget's public site key (Desk → Chat widget) */
+                    "x-rapport-site-key": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "assistant" | "handed_off" | "closed";
+                            /** @enum {string} */
+                            lang: "en" | "zh";
+                            greeting: string;
+                            /** @description Whether replies also go to an e-mail address the visitor left */
+                            email_known: boolean;
+                            messages: {
+                                id: string;
+                                /** @enum {string} */
+                                author: "visitor" | "assistant" | "agent";
+                                /** @description Plain text: show it as text, never as HTML */
+                                body: string;
+                                created_at: string;
+                                /** @enum {string|null} */
+                                action: "greeting" | "answer" | "clarify" | "hand_off" | "contact" | null;
+                                /** @description answer: the article the text comes from */
+                                article: {
+                                    article_id: number;
+                                    title: string;
+                                } | null;
+                                /** @description clarify: the two articles to choose from */
+                                choices: {
+                                    article_id: number;
+                                    title: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/widget/v1/choice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer to "did you mean A or B?": one of the two articles, or null for neither (a hand-off) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The widget's public site key (Desk → Chat widget) */
+                    "x-rapport-site-key": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        article_id: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "assistant" | "handed_off" | "closed";
+                            /** @enum {string} */
+                            lang: "en" | "zh";
+                            greeting: string;
+                            /** @description Whether replies also go to an e-mail address the visitor left */
+                            email_known: boolean;
+                            messages: {
+                                id: string;
+                                /** @enum {string} */
+                                author: "visitor" | "assistant" | "agent";
+                                /** @description Plain text: show it as text, never as HTML */
+                                body: string;
+                                created_at: string;
+                                /** @enum {string|null} */
+                                action: "greeting" | "answer" | "clarify" | "hand_off" | "contact" | null;
+                                /** @description answer: the article the text comes from */
+                                article: {
+                                    article_id: number;
+                                    title: string;
+                                } | null;
+                                /** @description clarify: the two articles to choose from */
+                                choices: {
+                                    article_id: number;
+                                    title: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/widget/v1/person": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Talk to a person: hands the chat off now */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The widget's public site key (Desk → Chat widget) */
+                    "x-rapport-site-key": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "assistant" | "handed_off" | "closed";
+                            /** @enum {string} */
+                            lang: "en" | "zh";
+                            greeting: string;
+                            /** @description Whether replies also go to an e-mail address the visitor left */
+                            email_known: boolean;
+                            messages: {
+                                id: string;
+                                /** @enum {string} */
+                                author: "visitor" | "assistant" | "agent";
+                                /** @description Plain text: show it as text, never as HTML */
+                                body: string;
+                                created_at: string;
+                                /** @enum {string|null} */
+                                action: "greeting" | "answer" | "clarify" | "hand_off" | "contact" | null;
+                                /** @description answer: the article the text comes from */
+                                article: {
+                                    article_id: number;
+                                    title: string;
+                                } | null;
+                                /** @description clarify: the two articles to choose from */
+                                choices: {
+                                    article_id: number;
+                                    title: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/widget/v1/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The visitor's e-mail (and name): agents' replies also go there */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The widget's public site key (Desk → Chat widget) */
+                    "x-rapport-site-key": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "assistant" | "handed_off" | "closed";
+                            /** @enum {string} */
+                            lang: "en" | "zh";
+                            greeting: string;
+                            /** @description Whether replies also go to an e-mail address the visitor left */
+                            email_known: boolean;
+                            messages: {
+                                id: string;
+                                /** @enum {string} */
+                                author: "visitor" | "assistant" | "agent";
+                                /** @description Plain text: show it as text, never as HTML */
+                                body: string;
+                                created_at: string;
+                                /** @enum {string|null} */
+                                action: "greeting" | "answer" | "clarify" | "hand_off" | "contact" | null;
+                                /** @description answer: the article the text comes from */
+                                article: {
+                                    article_id: number;
+                                    title: string;
+                                } | null;
+                                /** @description clarify: the two articles to choose from */
+                                choices: {
+                                    article_id: number;
+                                    title: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -10889,6 +12095,8 @@ export interface paths {
                                 category: string | null;
                                 /** @description The question */
                                 title: string;
+                                /** @description Other ways customers ask it: the chat assistant learns the article from these and the title */
+                                questions: string[];
                                 /** @description The answer, as written (HTML is not sanitised: sanitise it when you show it) */
                                 body: string;
                                 /** @enum {string} */
@@ -10987,6 +12195,11 @@ export interface paths {
                         category?: string | null;
                         /** @description The question */
                         title: string;
+                        /**
+                         * @description Other ways customers ask the same question: the chat assistant learns the article from these and the title
+                         * @default []
+                         */
+                        questions?: string[];
                         /** @description The answer (text or HTML, stored as written) */
                         body: string;
                         /**
@@ -11016,6 +12229,8 @@ export interface paths {
                             category: string | null;
                             /** @description The question */
                             title: string;
+                            /** @description Other ways customers ask it: the chat assistant learns the article from these and the title */
+                            questions: string[];
                             /** @description The answer, as written (HTML is not sanitised: sanitise it when you show it) */
                             body: string;
                             /** @enum {string} */
@@ -11296,6 +12511,8 @@ export interface paths {
                             category: string | null;
                             /** @description The question */
                             title: string;
+                            /** @description Other ways customers ask it: the chat assistant learns the article from these and the title */
+                            questions: string[];
                             /** @description The answer, as written (HTML is not sanitised: sanitise it when you show it) */
                             body: string;
                             /** @enum {string} */
@@ -11543,6 +12760,8 @@ export interface paths {
                         category?: string | null;
                         /** @description The question */
                         title?: string;
+                        /** @description Other ways customers ask the same question: the chat assistant learns the article from these and the title */
+                        questions?: string[];
                         /** @description The answer (text or HTML, stored as written) */
                         body?: string;
                         /**
@@ -11569,6 +12788,8 @@ export interface paths {
                             category: string | null;
                             /** @description The question */
                             title: string;
+                            /** @description Other ways customers ask it: the chat assistant learns the article from these and the title */
+                            questions: string[];
                             /** @description The answer, as written (HTML is not sanitised: sanitise it when you show it) */
                             body: string;
                             /** @enum {string} */
@@ -13993,6 +15214,22 @@ export interface paths {
                                 needs_triage: number;
                                 corrected_by_agents: number;
                             };
+                            /** @description The chat assistant: answer and hand-off rates */
+                            assistant: {
+                                /** @description Chats with a visitor message in the range */
+                                chats: number;
+                                /** @description The assistant's decisions on visitors' questions */
+                                decisions: number;
+                                answered: number;
+                                clarified: number;
+                                handed_off: number;
+                                answer_rate: number | null;
+                                hand_off_rate: number | null;
+                                /** @description asked_for_human, negative_sentiment, low_confidence, weak_retrieval, no_articles, not_helpful */
+                                hand_off_reasons: {
+                                    [key: string]: number;
+                                };
+                            };
                         };
                     };
                 };
@@ -14531,6 +15768,289 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/widget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The chat widget: site key, allowed origins, greetings and answer policy */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Public: it names the widget and grants nothing */
+                            site_key: string;
+                            enabled: boolean;
+                            allowed_origins: string[];
+                            greeting_en: string;
+                            greeting_zh: string;
+                            min_confidence: number;
+                            min_retrieval_share: number;
+                            clarify_margin: number;
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the chat widget */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled?: boolean;
+                        /** @description Pages on these origins may embed the widget; the dashboard itself always may (for the preview) */
+                        allowed_origins?: string[];
+                        greeting_en?: string;
+                        greeting_zh?: string;
+                        /** @description Answer only when the intent classifier is at least this sure of an article */
+                        min_confidence?: number;
+                        /** @description ...and the article's best question scores at least this share of the best BM25 match */
+                        min_retrieval_share?: number;
+                        /** @description Ask which of two articles is meant when their probabilities are closer than this */
+                        clarify_margin?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Public: it names the widget and grants nothing */
+                            site_key: string;
+                            enabled: boolean;
+                            allowed_origins: string[];
+                            greeting_en: string;
+                            greeting_zh: string;
+                            min_confidence: number;
+                            min_retrieval_share: number;
+                            clarify_margin: number;
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/desk/widget/rotate-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new site key: pages with the old one stop working */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Workspace slug (default: "default") */
+                    "x-rapport-workspace"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Public: it names the widget and grants nothing */
+                            site_key: string;
+                            enabled: boolean;
+                            allowed_origins: string[];
+                            greeting_en: string;
+                            greeting_zh: string;
+                            min_confidence: number;
+                            min_retrieval_share: number;
+                            clarify_margin: number;
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a code from a fixed list, a human message and, for bad input, the failing field paths. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "validation_failed" | "usage" | "not_found" | "conflict" | "unauthenticated" | "forbidden" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "precondition_failed" | "too_expensive" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
