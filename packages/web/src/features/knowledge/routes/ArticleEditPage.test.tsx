@@ -30,7 +30,7 @@ import ArticleEditPage from './ArticleEditPage.tsx'
 const ARTICLES = '/api/v1/kb/articles'
 
 const article = (over: Partial<Article> = {}): Article => ({
-  id: 7, external_id: null, lang: 'zh', category: '配送', title: '多久发货？', body: '下单后 24 小时内发货。', status: 'draft', version: 3,
+  id: 7, external_id: null, lang: 'zh', category: '配送', title: '多久发货？', questions: [], body: '下单后 24 小时内发货。', status: 'draft', version: 3,
   created_by: 'agent@demo.rapport.local', created_at: '2026-11-01T08:00:00.000Z', updated_at: '2026-11-02T08:00:00.000Z', ...over,
 })
 const etagOf = (a: Article) => `"kb-${a.id}-v${a.version}"`

@@ -28,7 +28,7 @@ const ARTICLES = '/api/v1/kb/articles'
 const IMPORT = '/api/v1/kb/articles/import'
 
 const article = (id: number, over: Partial<Article> = {}): Article => ({
-  id, external_id: null, lang: 'en', category: 'Shipping', title: `Question ${id}`, body: `Answer ${id}`, status: 'published', version: 1,
+  id, external_id: null, lang: 'en', category: 'Shipping', title: `Question ${id}`, questions: [], body: `Answer ${id}`, status: 'published', version: 1,
   created_by: 'agent@demo.rapport.local', created_at: '2026-11-01T08:00:00.000Z', updated_at: '2026-11-02T08:00:00.000Z', ...over,
 })
 
