@@ -21,6 +21,7 @@ import { reviewRoutes } from './routes/reviews.ts'
 import { trackingRoutes } from './routes/tracking.ts'
 import { widgetRoutes } from './routes/widget.ts'
 import { deskWidgetRoutes } from './routes/desk-widget.ts'
+import { deskCannedRoutes } from './routes/desk-canned.ts'
 import { ticketRoutes } from './routes/tickets.ts'
 import { useAuth, SESSION_COOKIE } from './plugins/auth.ts'
 import { maskResponses } from './plugins/mask-responses.ts'
@@ -150,6 +151,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     api.register(knowledgeRoutes(opts.db), { prefix: '/kb' })
     api.register(deskRoutes(opts.db, opts.queue), { prefix: '/desk' })
     api.register(deskWidgetRoutes(opts.db), { prefix: '/desk' })
+    api.register(deskCannedRoutes(opts.db), { prefix: '/desk' })
     api.register(importRoutes(opts.db, opts.queue, opts.uploads), { prefix: '/imports' })
     api.register(customerRoutes(opts.db), { prefix: '/customers' })
     api.register(productRoutes(opts.db), { prefix: '/products' })

@@ -16,6 +16,7 @@ import { segmentsSuite } from './suites/segments.ts'
 import { knowledgeSuite } from './suites/knowledge.ts'
 import { deskSuite } from './suites/desk.ts'
 import { chatWidgetSuite } from './suites/chat-widget.ts'
+import { deskCannedSuite } from './suites/desk-canned.ts'
 
 /**
  * The REST API integration suite, over every backend (PGlite always, PostgreSQL when TEST_DATABASE_URL is
@@ -50,5 +51,6 @@ for (const backend of backends()) {
     knowledgeSuite(get)
     deskSuite(get)
     chatWidgetSuite(get)
+    deskCannedSuite(get)
   })
 }

@@ -61,7 +61,10 @@ const messageOut = z.object({
   created_at: z.string(),
 })
 const threadOut = conversationOut.extend({ messages: z.array(messageOut) })
-const countsOut = z.object({ all: z.number().int(), mine: z.number().int(), unassigned: z.number().int(), needs_triage: z.number().int(), breaching: z.number().int() })
+const countsOut = z.object({
+  all: z.number().int(), mine: z.number().int(), unassigned: z.number().int(), needs_triage: z.number().int(), breaching: z.number().int(),
+  teams: z.record(z.string(), z.number().int()).describe('Unfinished conversations per team id (teams with none are absent)'),
+})
 const settingsOut = deskSettingsInput.extend({ time_zone: z.string().describe("The workspace's time zone (PATCH /workspaces/current/time-zone)"), default: z.boolean().describe('True until someone saved settings') })
 const memberOut = z.object({ user_id: z.number().int(), name: z.string(), presence: z.enum(['online', 'away']), capacity: z.number().int(), open: z.number().int() })
 const teamOut = z.object({ id: z.number().int(), name: z.string(), assignment: z.enum(ASSIGNMENT_RULES), members: z.array(memberOut) })

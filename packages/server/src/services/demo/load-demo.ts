@@ -7,6 +7,7 @@ import type { SourceRow } from '../../io/import-source.ts'
 import { importRows, type ImportSummary } from '../import/import-rows.ts'
 import { createKbArticle } from '../knowledge/kb-articles-service.ts'
 import { DEMO_KB_ARTICLES } from './demo-kb-articles.ts'
+import { loadDemoCannedResponses } from './demo-canned-responses.ts'
 
 export interface LoadDemoOptions extends DemoOptions {
   /** Who loads it, into which workspace (the CLI or start-up: a system actor). */
@@ -36,6 +37,7 @@ export async function loadDemo(db: Db, opts: LoadDemoOptions): Promise<ImportSum
   }
   await labelDemoIntents(db, opts.actor.workspaceId, truth.ticketIntent)
   await loadDemoKb(db, opts.actor)
+  await loadDemoCannedResponses(db, opts.actor)
   return out
 }
 

@@ -75,7 +75,7 @@ for (const backend of backends()) {
       assert.deepEqual((await inbox(db, agentA, 'needs_triage')).data.map((x) => x.id), [c.id])
     })
 
-    test('an intent model trained on agents’ labels triages, routes to the team and assigns the online agent with the least load', async () => {
+    test('an intent model trained on agents’ labels triages, routes to the team and assigns the online agent with the least load; the inbox counts the team', async () => {
       await labelledHistory(db, ws, customer)
       const trained = await trainModel({ db, actor: systemActor(ws, 'cli') }, 'ticket_intent')
       assert.equal(trained.status, 'active', JSON.stringify(trained))
@@ -103,6 +103,7 @@ for (const backend of backends()) {
       assert.deepEqual((await inbox(db, agentB, 'mine')).data.map((x) => x.id).sort(), ids.slice(1).sort())
       const counts = await inboxCounts(db, agentB)
       assert.equal(counts.mine, 2)
+      assert.equal(counts.teams[String(team.id)], 3, 'the team view holds the three refunds')
     })
 
     test('an agent’s correction is stored as a label for the next training and takes the conversation out of needs triage', async () => {

@@ -75,7 +75,7 @@ export async function listInbox(db: Db, actor: Actor, q: InboxQuery): Promise<Pa
 }
 
 /** How many conversations each view holds for the caller (the inbox's side bar). */
-export async function inboxCounts(db: Db, actor: Actor): Promise<Record<Exclude<InboxView, 'team'>, number>> {
+export async function inboxCounts(db: Db, actor: Actor): Promise<Record<Exclude<InboxView, 'team'>, number> & { teams: Record<string, number> }> {
   requirePermission(actor, 'customers:read')
   const me = actor.kind === 'user' ? actor.id : null
   const [r] = await db.query<Record<string, string>>(
@@ -84,5 +84,11 @@ export async function inboxCounts(db: Db, actor: Actor): Promise<Record<Exclude<
        FROM conversations c LEFT JOIN desk_settings ds ON ds.workspace_id = c.workspace_id WHERE c.workspace_id = $1 AND c.unfinished`,
     [actor.workspaceId, me],
   )
-  return { all: Number(r?.all ?? 0), mine: Number(r?.mine ?? 0), unassigned: Number(r?.unassigned ?? 0), needs_triage: Number(r?.needs_triage ?? 0), breaching: Number(r?.breaching ?? 0) }
+  // One more pass over the same partial index, grouped: the team view of each team.
+  const teams = await db.query<{ team_id: string; n: string }>(
+    `SELECT c.team_id, count(*) AS n FROM conversations c WHERE c.workspace_id = $1 AND c.unfinished AND c.team_id IS NOT NULL GROUP BY c.team_id`, [actor.workspaceId])
+  return {
+    all: Number(r?.all ?? 0), mine: Number(r?.mine ?? 0), unassigned: Number(r?.unassigned ?? 0), needs_triage: Number(r?.needs_triage ?? 0), breaching: Number(r?.breaching ?? 0),
+    teams: Object.fromEntries(teams.map((t) => [t.team_id, Number(t.n)])),
+  }
 }

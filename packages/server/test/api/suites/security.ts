@@ -47,6 +47,7 @@ export function securitySuite(ctx: () => ApiContext): void {
         variants: [{ name: 'A', template: { en: { subject: 'Hi', html: '<a href="{{ unsubscribe_url }}">unsubscribe</a>', text: 'Hi {{ unsubscribe_url }}' } } }],
       })).body
       const article = (await a('POST', '/api/v1/kb/articles', { lang: 'zh', title: '怎么退货？', body: '七天内可退货。' })).body
+      const canned = (await a('POST', '/api/v1/desk/canned', { lang: 'en', title: 'Hello', shortcut: '/hello', body: 'Hello {{ customer.name }}' })).body
       const member = await createUser(db, systemActor(a.id), { email: 'sec-member@example.com', name: 'M', role: 'viewer', password: 'long-enough-pw' })
       const [key] = await db.query<{ id: number }>('SELECT id FROM api_keys WHERE workspace_id = $1 ORDER BY id LIMIT 1', [a.id])
       for (const [prefix, id] of Object.entries({
@@ -54,6 +55,8 @@ export function securitySuite(ctx: () => ApiContext): void {
         consents: consent.id, members: member.user.id, keys: key?.id, segments: segment.id, campaigns: campaign.id, kb: article.id,
         // Every ticket is a conversation of the desk, under the same id.
         desk: ticket.id,
+        // /desk/canned/:id is a canned response, and so is the :cannedId of /desk/conversations/:id/canned/:cannedId/render.
+        'desk/canned': canned.id, cannedId: canned.id,
       })) {
         assert.ok(id !== undefined, `workspace A has a ${prefix} record`)
         idsOfA.set(prefix, String(id))
@@ -64,10 +67,14 @@ export function securitySuite(ctx: () => ApiContext): void {
       idsOfA.set('sku', 'sa-p1')
     })
 
-    /** A route's URL with its parameters filled by workspace A's records. */
+    /**
+     * A route's URL with its parameters filled by workspace A's records. `:id` is the record of the route's prefix:
+     * its first two segments when mapped (`desk/canned`), else its first (`desk`: a conversation).
+     */
     const urlFor = (r: RouteInfo): string =>
       r.url.replace(/:([A-Za-z]+)/g, (_, name: string) => {
-        if (name === 'id') return idsOfA.get(r.url.split('/')[3] ?? '') ?? '1'
+        const parts = r.url.split('/')
+        if (name === 'id') return idsOfA.get(parts.slice(3, 5).join('/')) ?? idsOfA.get(parts[3] ?? '') ?? '1'
         return idsOfA.get(name) ?? 'x'
       })
 
@@ -121,7 +128,8 @@ export function securitySuite(ctx: () => ApiContext): void {
                     (SELECT count(*) FROM events WHERE workspace_id = $1) AS e, (SELECT count(*) FROM reviews WHERE workspace_id = $1) AS r,
                     (SELECT json_agg(t ORDER BY id) FROM tickets t WHERE workspace_id = $1) AS t, (SELECT count(*) FROM consents WHERE workspace_id = $1) AS cs,
                     (SELECT json_agg(k.revoked_at ORDER BY id) FROM api_keys k WHERE workspace_id = $1) AS k, (SELECT json_agg(m.role ORDER BY user_id) FROM memberships m WHERE workspace_id = $1) AS m,
-                    (SELECT json_agg(cv ORDER BY ticket_id) FROM conversations cv WHERE workspace_id = $1) AS cv, (SELECT count(*) FROM ticket_messages WHERE workspace_id = $1) AS tm`,
+                    (SELECT json_agg(cv ORDER BY ticket_id) FROM conversations cv WHERE workspace_id = $1) AS cv, (SELECT count(*) FROM ticket_messages WHERE workspace_id = $1) AS tm,
+                    (SELECT json_agg(cr ORDER BY id) FROM desk_canned_responses cr WHERE workspace_id = $1) AS cr`,
             [a.id],
           ),
         )

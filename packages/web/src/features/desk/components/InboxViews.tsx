@@ -10,7 +10,7 @@ export interface ViewChoice {
 
 /**
  * The inbox's views as a side list: the person's own, the unassigned, those the triage was not sure of, those
- * past or near a service-level deadline, all unfinished ones, and one per team. The API counts the fixed views; a team's count is not available (see the report).
+ * past or near a service-level deadline, all unfinished ones, and one per team, each with its count.
  */
 export function InboxViews({ value, counts, teams, showMine, onChange }: {
   value: ViewChoice
@@ -51,7 +51,7 @@ export function InboxViews({ value, counts, teams, showMine, onChange }: {
           <h2 className="desk-views-title">{t('views.teams')}</h2>
           <ul>
             {teams.map((team) =>
-              item(`team-${team.id}`, { view: 'team', teamId: team.id }, <span data-i18n-skip>{team.name}</span>, undefined),
+              item(`team-${team.id}`, { view: 'team', teamId: team.id }, <span data-i18n-skip>{team.name}</span>, counts ? (counts.teams[String(team.id)] ?? 0) : undefined),
             )}
           </ul>
         </>
