@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { formatMoney, formatNumber } from '../../../lib/format.ts'
 import { categoryProbabilities, clvDetails, personaName, type StoredScore } from '../api/intelligence.ts'
 import { InsightFooter, percent } from './insight-parts.tsx'
+import { rfmKey } from '../lib/rfm-segments.ts'
 
 /** Customer lifetime value: the expected value over the next 12 months, P(alive) and expected orders. */
 export function ClvInsight({ score }: { score: StoredScore }) {
@@ -63,16 +64,10 @@ export function NextCategoryInsight({ score }: { score: StoredScore }) {
   )
 }
 
-const RFM_KEYS: Record<string, string> = {
-  Champions: 'champions', Loyal: 'loyal', 'Potential loyalist': 'potentialLoyalist', New: 'new', Promising: 'promising',
-  'Need attention': 'needAttention', 'About to sleep': 'aboutToSleep', 'At risk': 'atRisk', "Can't lose them": 'cantLoseThem',
-  Hibernating: 'hibernating', Lost: 'lost',
-}
-
 /** The RFM segment in words, with the recency, frequency and monetary scores (1–5). */
 export function RfmInsight({ score }: { score: StoredScore }) {
   const { t } = useTranslation('intelligence')
-  const key = score.label ? RFM_KEYS[score.label] : undefined
+  const key = rfmKey(score.label)
   const d = (typeof score.details === 'object' && score.details !== null ? score.details : {}) as Record<string, unknown>
   const parts = (['r', 'f', 'm'] as const).filter((k) => typeof d[k] === 'number')
   return (

@@ -9,6 +9,7 @@ import { useCan } from '../../auth/api/session.ts'
 import { AGENTS_KEY, conversationKey, COUNTS_KEY, INBOX_KEY, useAgents, useConversation, useTeams } from '../api/desk.ts'
 import type { Conversation, Thread as ThreadData } from '../api/desk-types.ts'
 import { ConversationControls } from '../components/ConversationControls.tsx'
+import { CustomerPanel } from '../components/CustomerPanel.tsx'
 import { StatusBadge } from '../components/Labels.tsx'
 import { ReplyEditor } from '../components/ReplyEditor.tsx'
 import { Thread } from '../components/Thread.tsx'
@@ -19,7 +20,8 @@ const versionOf = (c: Conversation) =>
   JSON.stringify([c.status, c.priority, c.assignee_id, c.team_id, c.tags, c.intent, c.intent_source, c.sentiment, c.triage_state])
 
 /**
- * `desk/:id`: one conversation — its thread, the reply editor, the controls and the triage panel. While the
+ * `desk/:id`: one conversation — its thread, the reply editor, the controls, the triage panel and the customer
+ * panel (who the customer is, their scores, orders and other conversations). While the
  * triage has not run yet the page asks again every few seconds. Viewers read everything and change nothing.
  */
 export default function ConversationPage() {
@@ -129,6 +131,7 @@ export default function ConversationPage() {
               toast(t('correct.saved'))
             }}
           />
+          <CustomerPanel c={c} />
         </aside>
       </div>
     </section>
