@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { Db } from '../../store/db.ts'
 import { consentOut, customerOut, eventOut, orderWithItemsOut, reviewOut, ticketOut } from '../entity-outputs.ts'
 import { errors, idParams, rowsAs, workspaceHeader } from '../schemas.ts'
-import { customer360, RECENT_EVENTS, RECENT_ORDERS } from '../../services/customers/customer-360.ts'
+import { customer360, RECENT_CAMPAIGNS, RECENT_EVENTS, RECENT_ORDERS } from '../../services/customers/customer-360.ts'
 import type { ZodApp } from './crud.ts'
 
 const view360 = z.object({
@@ -40,6 +40,10 @@ const view360 = z.object({
       product: z.object({ id: z.number().int(), sku: z.string(), name: z.string(), category: z.string().nullable(), price: z.number().nullable() }),
     })),
   }),
+  campaigns: z.array(z.object({
+    campaign_id: z.number().int(), name: z.string(), channel: z.enum(['email', 'sms']), status: z.string().describe('The campaign\'s status now'),
+    variant: z.string().nullable(), sent_at: z.string(), opened_at: z.string().nullable(), clicked_at: z.string().nullable(), unsubscribed_at: z.string().nullable(),
+  })).describe(`The latest ${RECENT_CAMPAIGNS} campaign messages sent to the customer, newest first`),
 })
 
 /** GET /api/v1/customers/:id/360: one customer's whole picture in one call. */

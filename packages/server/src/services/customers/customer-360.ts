@@ -10,6 +10,7 @@ export const RECENT_ORDERS = 10
 export const RECENT_EVENTS = 50
 export const RECENT_REVIEWS = 50
 export const RECENT_TICKETS = 50
+export const RECENT_CAMPAIGNS = 10
 export const TOP_CATEGORIES = 5
 /** Orders that brought no money: counted as orders, left out of revenue and categories. */
 const NOT_REVENUE = `('cancelled', 'refunded')`
@@ -26,9 +27,10 @@ export interface OrderSummary {
 
 /**
  * Everything known about one customer, read in one repeatable-read snapshot with a fixed number of queries
- * (eleven, whatever the customer's history): profile; consent history and the current state (the latest
+ * (twelve, whatever the customer's history): profile; consent history and the current state (the latest
  * record per channel and purpose); order summary with top categories by line revenue; the latest orders
- * with their lines; the latest events, reviews and tickets; what the active models stored for them (customer-intelligence.ts).
+ * with their lines; the latest events, reviews and tickets; what the active models stored for them (customer-intelligence.ts); the
+ * campaigns that reached them.
  */
 export async function customer360(db: Db, actor: Actor, customerId: number) {
   requirePermission(actor, 'customers:read')
@@ -46,7 +48,7 @@ export async function customer360(db: Db, actor: Actor, customerId: number) {
     const cv = entityView('customers')
     // The reads are independent: issued together, they travel pipelined on PostgreSQL's transaction
     // connection (one round trip's wait instead of eight); PGlite runs them one after another.
-    const [profiles, history, sums, categories, orders, events, reviews, tickets, intelligence] = await Promise.all([
+    const [profiles, history, sums, categories, orders, events, reviews, tickets, intelligence, campaigns] = await Promise.all([
       tx.query<Row>(`SELECT ${cv.select} FROM ${cv.from} WHERE t.workspace_id = $1 AND t.id = $2`, [workspaceId, customerId]),
       recent('consents', 'recorded_at', null),
       tx.query<{ orders: number; revenue_orders: number; revenue: number; first_order_at: string | null; last_order_at: string | null }>(
@@ -72,6 +74,18 @@ export async function customer360(db: Db, actor: Actor, customerId: number) {
       recent('reviews', 'reviewed_at', RECENT_REVIEWS),
       recent('tickets', 'opened_at', RECENT_TICKETS),
       customerIntelligence(tx, workspaceId, customerId),
+      // The campaigns that reached them, newest first (the partial index on sent messages serves it).
+      tx.query<{ campaign_id: string; name: string; channel: string; status: string; variant: string | null; sent_at: string; opened_at: string | null; clicked_at: string | null; unsubscribed_at: string | null }>(
+        `SELECT r.campaign_id, c.name, c.channel, c.status, r.variant,
+                to_char(r.sent_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS sent_at,
+                to_char(r.opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS opened_at,
+                to_char(r.clicked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS clicked_at,
+                to_char(r.unsubscribed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS unsubscribed_at
+           FROM campaign_recipients r JOIN campaigns c ON c.workspace_id = r.workspace_id AND c.id = r.campaign_id
+          WHERE r.workspace_id = $1 AND r.customer_id = $2 AND r.sent_at IS NOT NULL
+          ORDER BY r.sent_at DESC, r.id DESC LIMIT ${RECENT_CAMPAIGNS}`,
+        [workspaceId, customerId],
+      ),
     ])
     const profile = profiles[0]
     if (!profile) throw notFound(`customer ${customerId}`)
@@ -100,6 +114,7 @@ export async function customer360(db: Db, actor: Actor, customerId: number) {
       reviews,
       tickets,
       intelligence,
+      campaigns: campaigns.map((c) => ({ ...c, campaign_id: Number(c.campaign_id) })),
     }
   })
 }

@@ -18340,6 +18340,20 @@ export interface paths {
                                     };
                                 }[];
                             };
+                            /** @description The latest 10 campaign messages sent to the customer, newest first */
+                            campaigns: {
+                                campaign_id: number;
+                                name: string;
+                                /** @enum {string} */
+                                channel: "email" | "sms";
+                                /** @description The campaign's status now */
+                                status: string;
+                                variant: string | null;
+                                sent_at: string;
+                                opened_at: string | null;
+                                clicked_at: string | null;
+                                unsubscribed_at: string | null;
+                            }[];
                         };
                     };
                 };

@@ -8,7 +8,7 @@ import { useCan } from '../../auth/api/session.ts'
 import { useCustomer360, type Customer360 } from '../../customers/api/customer-360.ts'
 import { categoryProbabilities, clvDetails, personaName, profilingRevoked, scoreOf, type StoredScore } from '../../customers/api/intelligence.ts'
 import type { Conversation } from '../api/desk-types.ts'
-import { otherConversations, recentOrders, rfmKey } from '../lib/customer-panel.ts'
+import { otherConversations, PANEL_CAMPAIGNS, recentOrders, rfmKey } from '../lib/customer-panel.ts'
 import { percent } from '../lib/triage.ts'
 import { StatusBadge } from './Labels.tsx'
 
@@ -19,7 +19,8 @@ const DASH = '—'
 /**
  * Beside the thread: who the customer is (the 360° view, in the same request and cache as the customer page):
  * contact details as the server sends them (masked for roles without pii:read), lifetime orders and revenue,
- * the stored model scores, the latest orders, and the customer's other conversations, with a link to the full page.
+ * the stored model scores, the latest orders, the customer's other conversations and the campaigns that reached them,
+ * with a link to the full page.
  */
 export function CustomerPanel({ c }: { c: Conversation }) {
   const { t } = useTranslation('deskCustomer')
@@ -125,6 +126,27 @@ function CustomerDetails({ view, conversationId }: { view: Customer360; conversa
                 {o.subject}
               </Link>{' '}
               <StatusBadge status={o.status} /> <span className="muted">{t('conversations.opened', { date: formatDate(o.opened_at, lang) })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3 className="desk-triage-subtitle" id="desk-customer-campaigns-title">
+        {t('campaigns.title')}
+      </h3>
+      {view.campaigns.length === 0 ? (
+        <p className="muted" id="desk-customer-no-campaigns">
+          {t('campaigns.none')}
+        </p>
+      ) : (
+        <ul className="insight-list" id="desk-customer-campaigns" aria-labelledby="desk-customer-campaigns-title" style={WRAP}>
+          {view.campaigns.slice(0, PANEL_CAMPAIGNS).map((m) => (
+            <li key={`${m.campaign_id}-${m.sent_at}`} data-campaign={m.campaign_id}>
+              <Link to={`/campaigns/${m.campaign_id}`} data-i18n-skip>
+                {m.name}
+              </Link>{' '}
+              · <time dateTime={m.sent_at}>{formatDate(m.sent_at, lang)}</time> ·{' '}
+              <span data-value="engagement">{t(m.unsubscribed_at ? 'campaigns.unsubscribed' : m.clicked_at ? 'campaigns.clicked' : m.opened_at ? 'campaigns.opened' : 'campaigns.sent')}</span>
             </li>
           ))}
         </ul>

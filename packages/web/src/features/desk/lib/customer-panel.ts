@@ -3,6 +3,7 @@ import type { Customer360, RecentOrder } from '../../customers/api/customer-360.
 /** How many recent orders and other conversations the desk's customer panel lists. */
 export const PANEL_ORDERS = 5
 export const PANEL_CONVERSATIONS = 5
+export const PANEL_CAMPAIGNS = 5
 
 export type CustomerTicket = Customer360['tickets'][number]
 

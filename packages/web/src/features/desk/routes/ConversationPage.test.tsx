@@ -304,6 +304,21 @@ describe('the customer panel beside the thread', () => {
     expect(panel('desk-customer-masked').textContent).toBe('您的角色无权查看完整联系方式，已做脱敏处理。')
   })
 
+  test('the campaigns that reached the customer link to their pages and say how far the customer went; none says so', async () => {
+    const sent = (id: number, name: string, over: Partial<Customer360['campaigns'][number]> = {}) =>
+      ({ campaign_id: id, name, channel: 'email' as const, status: 'done', variant: 'A', sent_at: '2026-11-20T08:00:00.000Z', opened_at: null, clicked_at: null, unsubscribed_at: null, ...over })
+    workspace(unsure(), { status: 200, body: customer360(47, { campaigns: [sent(3, 'Winter sale', { opened_at: '2026-11-20T09:00:00.000Z', clicked_at: '2026-11-20T09:01:00.000Z' }), sent(2, 'Autumn news')] }) })
+    await renderPage()
+    await waitFor(() => expect(panel('desk-customer').getAttribute('data-state')).toBe('ready'))
+    const items = within(panel('desk-customer-campaigns')).getAllByRole('listitem')
+    expect(items.map((li) => li.textContent)).toEqual(['Winter sale · Nov 20, 2026 · clicked', 'Autumn news · Nov 20, 2026 · sent'])
+    expect(within(items[0] as HTMLElement).getByRole('link', { name: 'Winter sale' }).getAttribute('href')).toBe('/campaigns/3')
+    cleanup()
+    workspace(unsure(), { status: 200, body: customer360(47) })
+    await renderPage()
+    expect((await screen.findByText('No campaign has reached this customer yet.')).id).toBe('desk-customer-no-campaigns')
+  })
+
   test('in Chinese the scores and orders read in Chinese', async () => {
     workspace(unsure(), { status: 200, body: known() })
     await i18n.changeLanguage('zh-CN')

@@ -45,5 +45,6 @@ export const customer360 = (id: number, over: Partial<Customer360> = {}): Custom
   order_summary: { orders: 0, revenue_orders: 0, revenue: 0, average_order_value: null, first_order_at: null, last_order_at: null, top_categories: [] },
   recent_orders: [], recent_events: [], reviews: [], tickets: [],
   intelligence: { scores: [], recommendations: [] },
+  campaigns: [],
   ...over,
 })
