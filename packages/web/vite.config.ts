@@ -6,7 +6,8 @@ const api = process.env.RAPPORT_API_URL ?? 'http://localhost:4000'
 
 export default defineConfig({
   plugins: [react()],
-  server: { proxy: { '/api': api, '/docs': api, '/health': api } },
+  // /widget: the chat widget's script and endpoints, which the chat widget page's live preview loads.
+  server: { proxy: { '/api': api, '/docs': api, '/health': api, '/widget': api } },
   build: {
     outDir: 'dist',
     // Vite's preload polyfill is bundled, not inlined, so the CSP can forbid inline scripts.

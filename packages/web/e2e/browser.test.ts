@@ -18,6 +18,7 @@ import { campaignsSuite } from './suites/campaigns.ts'
 import { campaignSettingsSuite } from './suites/campaign-settings.ts'
 import { knowledgeSuite } from './suites/knowledge.ts'
 import { deskSuite } from './suites/desk.ts'
+import { chatWidgetSuite } from './suites/chat-widget.ts'
 
 describe('dashboard in Chromium', () => {
   let world: World | undefined
@@ -44,4 +45,5 @@ describe('dashboard in Chromium', () => {
   campaignSettingsSuite(get)
   knowledgeSuite(get)
   deskSuite(get)
+  chatWidgetSuite(get)
 })

@@ -63,6 +63,8 @@
   var style = el('style')
   style.textContent = [
     ':host{all:initial;font:14px/1.45 system-ui,-apple-system,"PingFang SC","Microsoft YaHei",sans-serif;color:#1f2328}',
+    // The rules below set display on the panel and the forms, which would otherwise beat the hidden attribute.
+    '[hidden]{display:none!important}',
     '.launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;border:0;border-radius:24px;padding:12px 18px;background:#0b57d0;color:#fff;font:inherit;font-weight:600;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25)}',
     '.panel{display:flex;flex-direction:column;width:340px;height:480px;background:#fff;border:1px solid #d0d7de;border-radius:12px;overflow:hidden;box-shadow:0 8px 28px rgba(0,0,0,.2)}',
     '.floating{position:fixed;right:20px;bottom:76px;z-index:2147483000}',
@@ -217,7 +219,8 @@
   // After a hand-off the agent answers later: look for replies every few seconds while the chat is open.
   function schedulePoll() {
     if (pollTimer) { clearTimeout(pollTimer); pollTimer = null }
-    if (!chat || chat.status !== 'handed_off' || panel.hidden) return
+    // Nothing to wait for, a closed panel, or a widget the page removed (the dashboard's preview replaces its copy).
+    if (!chat || chat.status !== 'handed_off' || panel.hidden || !host.isConnected) return
     pollTimer = setTimeout(function () {
       call('chat').then(function (c) { chat = c; render() }, fail).then(schedulePoll)
     }, 4000)

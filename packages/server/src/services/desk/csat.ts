@@ -40,6 +40,8 @@ export async function requestCsat(db: Db, workspaceId: number, ticketId: number,
       from: `"${c.name.replace(/["\\\r\n]/g, '')}" <${supportAddress(c.slug, channels.deskMailDomain ?? DEFAULT_DESK_MAIL_DOMAIN)}>`,
       to: c.email, subject: t.subject(c.subject), text: t.body(c.name, await csatLink(db, workspaceId, ticketId, channels)),
       messageId: `<desk.${workspaceId}.csat.${ticketId}@${channels.deskMailDomain ?? DEFAULT_DESK_MAIL_DOMAIN}>`,
+      // Files it in the built-in catcher's Outbox, as for the replies.
+      headers: { 'X-Rapport-Workspace': String(workspaceId) },
     })
   } catch (err) {
     await set('failed', (err as Error).message.slice(0, 500))

@@ -40,7 +40,8 @@ export async function deliverReply(db: Db, workspaceId: number, messageId: numbe
       subject: /^re:/i.test(m.subject) ? m.subject : `Re: ${m.subject}`,
       text: m.body,
       messageId: m.message_id,
-      headers: last ? { 'In-Reply-To': last, References: refs.join(' ') } : {},
+      // The workspace header files the message in the built-in catcher's Outbox (as for campaign mail).
+      headers: { 'X-Rapport-Workspace': String(workspaceId), ...(last ? { 'In-Reply-To': last, References: refs.join(' ') } : {}) },
     })
   } catch (err) {
     return fail((err as Error).message.slice(0, 500))

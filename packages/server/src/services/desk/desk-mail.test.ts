@@ -62,6 +62,8 @@ for (const backend of backends()) {
       assert.deepEqual([out.to, out.subject, out.text?.trim()], [['zhang@example.com'], 'Re: 快递还没到', '您好，包裹明天送达。'])
       assert.equal(out.headers['in-reply-to'], '<first.1@example.com>')
       assert.match(out.headers.from ?? '', new RegExp(`mailtest@${DOMAIN.replace('.', '\\.')}`))
+      // The header the built-in catcher files mail under (the demo's Outbox).
+      assert.equal(out.headers['x-rapport-workspace'], String(ws))
 
       await send({ from: 'zhang@example.com', to: `mailtest@${DOMAIN}`, subject: 'Re: 快递还没到', text: '谢谢！', inReplyTo: out.messageId, references: ['<first.1@example.com>', out.messageId ?? ''] })
       const thread = await getConversation(db, agent, id)

@@ -13,6 +13,9 @@ export type InboxQuery = NonNullable<paths['/api/v1/desk/conversations']['get'][
 export type ConversationPatch = paths['/api/v1/desk/conversations/{id}']['patch']['requestBody']['content']['application/json']
 export type NewMessage = paths['/api/v1/desk/conversations/{id}/messages']['post']['requestBody']['content']['application/json']
 export type AgentState = paths['/api/v1/desk/agents/me']['patch']['requestBody']['content']['application/json']
+/** The chat widget's settings (routes/desk-widget.ts): site key, allowed origins, greetings and answer policy. */
+export type ChatWidget = Answer<'/api/v1/desk/widget', 'get'>
+export type ChatWidgetPatch = paths['/api/v1/desk/widget']['patch']['requestBody']['content']['application/json']
 
 export type View = NonNullable<InboxQuery['view']>
 export type Status = Conversation['status']

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { api, data } from '../../../lib/api/client.ts'
-import type { Agent, AgentState, Conversation, ConversationPage, ConversationPatch, Counts, InboxQuery, NewMessage, Team, Thread } from './desk-types.ts'
+import type { Agent, AgentState, ChatWidget, ChatWidgetPatch, Conversation, ConversationPage, ConversationPatch, Counts, InboxQuery, NewMessage, Team, Thread } from './desk-types.ts'
 
 /** The service desk API (routes/desk.ts on the server), one function per call, and the queries the pages use. */
 export const DESK_KEY = ['desk'] as const
@@ -8,6 +8,7 @@ export const INBOX_KEY = [...DESK_KEY, 'inbox'] as const
 export const COUNTS_KEY = [...DESK_KEY, 'counts'] as const
 export const AGENTS_KEY = [...DESK_KEY, 'agents'] as const
 export const TEAMS_KEY = [...DESK_KEY, 'teams'] as const
+export const WIDGET_KEY = [...DESK_KEY, 'widget'] as const
 export const conversationKey = (id: string | number) => [...DESK_KEY, 'one', String(id)] as const
 
 const path = (id: number | string) => ({ path: { id: String(id) } })
@@ -25,6 +26,9 @@ export const addMessage = (id: number, body: NewMessage) => data(api.POST('/api/
 export const listTeams = async (): Promise<Team[]> => (await data(api.GET('/api/v1/desk/teams'))).data
 export const listAgents = async (): Promise<Agent[]> => (await data(api.GET('/api/v1/desk/agents'))).data
 export const setMyState = (body: AgentState) => data(api.PATCH('/api/v1/desk/agents/me', { body })) as Promise<Agent>
+export const getChatWidget = () => data(api.GET('/api/v1/desk/widget')) as Promise<ChatWidget>
+export const updateChatWidget = (body: ChatWidgetPatch) => data(api.PATCH('/api/v1/desk/widget', { body })) as Promise<ChatWidget>
+export const rotateSiteKey = () => data(api.POST('/api/v1/desk/widget/rotate-key')) as Promise<ChatWidget>
 
 /** The next waiting conversation, or null when none is (204). At capacity the server refuses with 409 (thrown). */
 export async function claimNext(teamId?: number): Promise<Conversation | null> {
@@ -51,4 +55,9 @@ export function useConversation(id: string | undefined) {
     queryKey: conversationKey(id ?? ''), queryFn: () => getConversation(id ?? ''), enabled: id !== undefined, retry: false,
     refetchInterval: (q) => (q.state.data?.triage_state === 'pending' ? 3000 : false),
   })
+}
+
+/** The chat widget's settings; the page keeps its own copy of what is being edited. */
+export function useChatWidget() {
+  return useQuery({ queryKey: WIDGET_KEY, queryFn: getChatWidget })
 }

@@ -89,12 +89,17 @@ export default function InboxPage() {
     <section className="page desk-inbox" data-editable={writable} data-view={choice.view}>
       <header className="page-header">
         <h1>{t('inbox.title')}</h1>
-        {writable && (
-          <div className="desk-inbox-actions">
-            <PresenceToggle me={me} />
-            <TakeNextButton teamId={choice.teamId} />
-          </div>
-        )}
+        <div className="desk-inbox-actions">
+          <Link to="/desk/widget" className="btn" id="desk-chat-widget-link">
+            {t('inbox.chatWidget')}
+          </Link>
+          {writable && (
+            <>
+              <PresenceToggle me={me} />
+              <TakeNextButton teamId={choice.teamId} />
+            </>
+          )}
+        </div>
       </header>
       <p className="page-intro">{t('inbox.intro')}</p>
       {!writable && (

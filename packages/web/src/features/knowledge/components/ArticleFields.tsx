@@ -1,10 +1,21 @@
 import { useTranslation } from 'react-i18next'
 import { Field } from '../../../components/Field.tsx'
+import { lineIssues, listLines } from '../../../lib/lines.ts'
 import { LANGS, STATUSES, type ArticleLang, type ArticleStatus } from '../api/kb-types.ts'
 import type { ArticleDraft } from '../lib/article-draft.ts'
 
 /** Limits the server enforces (kb-article-input.ts); the inputs stop there so nothing typed is lost to a refusal. */
 const MAX = { title: 300, body: 20_000, category: 120 }
+
+/**
+ * The errors about the other questions (`questions.<i>` names an entry of the sent list), each said with the line
+ * it is on. The list sent is the one typed, unless it was changed since; then the line may be off, as with any
+ * error shown beside text that changed after it.
+ */
+function questionsError(errors: Record<string, string>, questions: string, t: (k: string, o: Record<string, unknown>) => string): string | undefined {
+  const issues = lineIssues(errors, 'questions', listLines(questions).lines)
+  return issues.length === 0 ? undefined : issues.map((i) => (i.line === null ? i.message : t('lineIssue', { line: i.line, message: i.message }))).join('; ')
+}
 
 /** The article's fields; each shows the error the client's rules or the server gave for it. */
 export function ArticleFields({ draft, onChange, errors, readOnly }: {
@@ -14,6 +25,7 @@ export function ArticleFields({ draft, onChange, errors, readOnly }: {
   readOnly: boolean
 }) {
   const { t } = useTranslation('knowledge')
+  const { t: tc } = useTranslation()
   const set = <K extends keyof ArticleDraft>(k: K, v: ArticleDraft[K]) => onChange({ ...draft, [k]: v })
   return (
     <>
@@ -42,6 +54,9 @@ export function ArticleFields({ draft, onChange, errors, readOnly }: {
       </Field>
       <Field label={t('fields.title')} error={errors.title}>
         <input type="text" data-field="title" lang={draft.lang} value={draft.title} maxLength={MAX.title} readOnly={readOnly} onChange={(e) => set('title', e.target.value)} />
+      </Field>
+      <Field label={t('fields.questions')} hint={t('edit.questionsHint')} error={questionsError(errors, draft.questions, tc)}>
+        <textarea data-field="questions" lang={draft.lang} value={draft.questions} rows={5} readOnly={readOnly} onChange={(e) => set('questions', e.target.value)} />
       </Field>
       <Field label={t('fields.body')} hint={t('edit.bodyHint')} error={errors.body}>
         <textarea data-field="body" lang={draft.lang} value={draft.body} rows={10} maxLength={MAX.body} readOnly={readOnly} onChange={(e) => set('body', e.target.value)} />

@@ -30,7 +30,7 @@ import ArticleEditPage from './ArticleEditPage.tsx'
 const ARTICLES = '/api/v1/kb/articles'
 
 const article = (over: Partial<Article> = {}): Article => ({
-  id: 7, external_id: null, lang: 'zh', category: '配送', title: '多久发货？', questions: [], body: '下单后 24 小时内发货。', status: 'draft', version: 3,
+  id: 7, external_id: null, lang: 'zh', category: '配送', title: '多久发货？', questions: ['什么时候发货', '几天能发出'], body: '下单后 24 小时内发货。', status: 'draft', version: 3,
   created_by: 'agent@demo.rapport.local', created_at: '2026-11-01T08:00:00.000Z', updated_at: '2026-11-02T08:00:00.000Z', ...over,
 })
 const etagOf = (a: Article) => `"kb-${a.id}-v${a.version}"`
@@ -136,7 +136,7 @@ describe('knowledge base article editor', () => {
     expect(notice.closest('[role=alert]')?.id).toBe('article-stale')
     expect(control('body').value).toBe('我的新答案，还没保存。')
     expect(writes().map((c) => [c.method, c.ifMatch])).toEqual([['PATCH', '"kb-7-v3"']])
-    expect(writes()[0]?.body).toEqual({ lang: 'zh', category: '配送', title: '多久发货？', body: '我的新答案，还没保存。', status: 'draft' })
+    expect(writes()[0]?.body).toEqual({ lang: 'zh', category: '配送', title: '多久发货？', questions: ['什么时候发货', '几天能发出'], body: '我的新答案，还没保存。', status: 'draft' })
 
     refuse = false
     fireEvent.click(screen.getByRole('button', { name: 'Reload' }))
@@ -151,7 +151,7 @@ describe('knowledge base article editor', () => {
     const last = writes().at(-1)
     expect(last?.ifMatch).toBe('"kb-7-v4"')
     // A cleared category is sent as null, so the stored one is removed rather than kept.
-    expect(last?.body).toEqual({ lang: 'zh', category: null, title: '多久发货？', body: '同事的答案。', status: 'published' })
+    expect(last?.body).toEqual({ lang: 'zh', category: null, title: '多久发货？', questions: ['什么时候发货', '几天能发出'], body: '同事的答案。', status: 'published' })
     await waitFor(() => expect(document.getElementById('article-form')?.getAttribute('data-version')).toBe('5'))
   })
 
@@ -169,6 +169,56 @@ describe('knowledge base article editor', () => {
     expect(described.map((id) => document.getElementById(id)?.textContent)).toContain(message)
     expect(document.getElementById('article-error')).toBeNull()
     expect(control('title').value).toBe('多久发货？？')
+  })
+
+  test('the other questions are one a line: a new article sends them trimmed without blank lines, none sends no field', async () => {
+    const created = article({ id: 13, version: 1, questions: ['几天能到', '什么时候发'] })
+    server.state.answer = (m, p) => (m === 'POST' && p === ARTICLES ? { status: 201, body: created, etag: etagOf(created) } : { status: 404, body: { error: { code: 'not_found', message: p } } })
+    renderPage('/knowledge/new')
+    await screen.findByRole('heading', { name: 'New article' })
+    const field = screen.getByRole('textbox', { name: 'Other ways customers ask' })
+    expect(field).toBe(control('questions'))
+    const hint = document.getElementById(field.getAttribute('aria-describedby') ?? '')
+    expect(hint?.textContent).toMatch(/chat assistant learns the article from the question above and these/)
+    fireEvent.change(control('lang'), { target: { value: 'zh' } })
+    type('title', '多久发货？')
+    type('questions', ' 几天能到 \n\n  什么时候发\n   ')
+    type('body', '24 小时内发货。')
+    fireEvent.click(screen.getByRole('button', { name: 'Create article' }))
+    await screen.findByRole('heading', { name: 'Article 13' })
+    expect(writes()[0]?.body).toEqual({ lang: 'zh', status: 'draft', title: '多久发货？', questions: ['几天能到', '什么时候发'], body: '24 小时内发货。' })
+    // The stored ones come back one a line.
+    expect(control('questions').value).toBe('几天能到\n什么时候发')
+  })
+
+  test('an article shows its other questions one a line; clearing them sends [], and a refused one is named by its line', async () => {
+    let stored = article()
+    let refuse = true
+    server.state.answer = (m, _p, body) => {
+      if (m === 'GET') return { status: 200, body: stored, etag: etagOf(stored) }
+      // The server names the index in the list sent: entry 1 is the third line (a blank line is not sent).
+      if (m === 'PATCH' && refuse) return { status: 400, body: { error: { code: 'validation_failed', message: 'invalid', details: [{ path: 'body.questions.1', message: 'must not contain control characters' }] } } }
+      stored = { ...stored, ...(body as Partial<Article>), version: stored.version + 1 }
+      return { status: 200, body: stored, etag: etagOf(stored) }
+    }
+    renderPage('/knowledge/7')
+    await screen.findByRole('heading', { name: 'Article 7' })
+    expect(control('questions').value).toBe('什么时候发货\n几天能发出')
+
+    type('questions', '什么时候发货\n\n几天能发出？')
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(control('questions').getAttribute('aria-invalid')).toBe('true'))
+    const described = (control('questions').getAttribute('aria-describedby') ?? '').split(' ')
+    expect(described.map((id) => document.getElementById(id)?.textContent)).toContain('Line 3: must not contain control characters')
+    expect(writes()[0]?.body).toMatchObject({ questions: ['什么时候发货', '几天能发出？'] })
+    expect(document.getElementById('article-error')).toBeNull()
+
+    refuse = false
+    type('questions', '  ')
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }))
+    expect(await screen.findByText('Article saved.')).toBeTruthy()
+    expect(writes().at(-1)?.body).toMatchObject({ questions: [] })
+    expect(control('questions').value).toBe('')
   })
 
   test('delete asks first, sends the ETag and goes back to the list', async () => {
@@ -195,6 +245,7 @@ describe('knowledge base article editor', () => {
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull()
     expect(screen.queryByRole('button', { name: 'Delete article' })).toBeNull()
     expect((control('body') as HTMLTextAreaElement).readOnly).toBe(true)
+    expect((control('questions') as HTMLTextAreaElement).readOnly).toBe(true)
     expect((control('lang') as HTMLSelectElement).disabled).toBe(true)
     expect(document.getElementById('article-preview-answer')?.textContent).toBe('<script>alert(1)</script>')
     expect(document.querySelector('#article-preview script')).toBeNull()
