@@ -13,7 +13,7 @@ import { ArticleFilters, NO_FILTERS, type FilterDraft } from '../components/Arti
 import { ArticleStatusBadge } from '../components/ArticleStatusBadge.tsx'
 import { ImportPanel } from '../components/ImportPanel.tsx'
 import { excerpt } from '../lib/excerpt.ts'
-import { useDebounced } from '../lib/use-debounced.ts'
+import { useDebounced } from '../../../lib/use-debounced.ts'
 
 type Filters = Omit<ListParams, 'limit' | 'sort' | 'cursor'>
 
