@@ -4,6 +4,7 @@ import nodemailer from 'nodemailer'
 import { backends } from '../../../test/backends.ts'
 import type { Queue } from '../../adapters/queue/index.ts'
 import { smtpMailer } from '../../adapters/mailer/smtp-mailer.ts'
+import type { Mailer } from '../../adapters/mailer/mailer.ts'
 import { startSmtpRecorder, type SmtpRecorder } from '../../adapters/mailer/smtp-recorder.ts'
 import type { InboundSmtp } from '../../adapters/mailer/inbound-smtp.ts'
 import { startDeskMailListener } from '../../app/desk-mail-listener.ts'
@@ -23,6 +24,7 @@ for (const backend of backends()) {
     let agent: Actor
     let listener: InboundSmtp
     let outbound: SmtpRecorder
+    let mailer: Mailer | undefined
     const queued: unknown[] = []
     const queue = { enqueue: async (kind: string, payload: unknown) => { queued.push({ kind, payload }); return String(queued.length) } } as unknown as Queue
     const send = (mail: nodemailer.SendMailOptions) => nodemailer.createTransport({ host: '127.0.0.1', port: listener.port, secure: false, ignoreTLS: true }).sendMail(mail)
@@ -35,10 +37,13 @@ for (const backend of backends()) {
       agent = w.people[0] as Actor
       listener = await startDeskMailListener(db, queue, { port: 0, domain: DOMAIN, log: () => {} })
       outbound = await startSmtpRecorder()
-      configureChannels({ email: { mailer: smtpMailer({ servers: [{ host: '127.0.0.1', port: outbound.port }], maxConnections: 1 }), label: 'recorder' }, sms: null, publicUrl: 'http://rapport.test', deskMailDomain: DOMAIN })
+      mailer = smtpMailer({ servers: [{ host: '127.0.0.1', port: outbound.port }], maxConnections: 1 })
+      configureChannels({ email: { mailer, label: 'recorder' }, sms: null, publicUrl: 'http://rapport.test', deskMailDomain: DOMAIN })
     })
     after(async () => {
       configureChannels(null)
+      // The pool's idle connection would hold the recorder's close for its 30 s timeout.
+      await mailer?.close()
       await listener?.close()
       await outbound?.close()
       await db?.close()
