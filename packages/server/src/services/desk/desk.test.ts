@@ -200,6 +200,15 @@ for (const backend of backends()) {
       assert.ok(long.summary && long.summary.length >= 1 && long.summary.length <= 3, JSON.stringify(long.summary))
     })
 
+    test('suggestions also match an article\'s other questions, and list each article once (its best-matching question)', async () => {
+      const a = await createKbArticle(db, agentA, { lang: 'en', title: 'Returns policy', questions: ['how do I send back a jacket', 'send back a jacket that does not fit'], body: 'Return within 7 days.', status: 'published' })
+      const c = await createConversation(db, agentA, { customer_internal_id: customer, subject: 'Jacket', body: 'I want to send back a jacket' })
+      const kb = (await replySuggestions(db, viewer, c.id)).suggestions.filter((x) => x.source === 'knowledge_base')
+      assert.equal(kb.filter((x) => x.article_id === a.id).length, 1, JSON.stringify(kb))
+      assert.equal(kb[0]?.article_id, a.id)
+      assert.match(kb[0]?.matched ?? '', /send back a jacket/)
+    })
+
     test('reports count what the conversations hold: volume, first responses, intents, triage', async () => {
       const r = await deskReport(db, viewer, { from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' })
       const [truth] = await db.query<{ n: string; fr: string; triaged: string; needs: string }>(

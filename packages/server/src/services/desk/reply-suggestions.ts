@@ -48,8 +48,11 @@ async function cached<T>(cache: Map<number, Indexed<T>>, ws: number, key: string
 async function kbIndex(db: Db, ws: number) {
   const [k] = await db.query<{ n: string; v: string | null }>(`SELECT count(*) AS n, max(updated_at)::text AS v FROM kb_articles WHERE workspace_id = $1 AND status = 'published'`, [ws])
   return cached(kbCache, ws, `${k?.n}:${k?.v}`, async () => {
-    const rows = await db.query<{ id: string; title: string; body: string }>(`SELECT id, title, body FROM kb_articles WHERE workspace_id = $1 AND status = 'published' ORDER BY id`, [ws])
-    return { rows: rows.map((r) => ({ id: Number(r.id) })), pairs: rows.map((r) => ({ question: r.title, answer: r.body })) }
+    const rows = await db.query<{ id: string; title: string; body: string; questions: string[] }>(
+      `SELECT id, title, body, questions FROM kb_articles WHERE workspace_id = $1 AND status = 'published' ORDER BY id`, [ws])
+    // One entry per way of asking (the title and the article's other questions), each pointing at its article.
+    const entries = rows.flatMap((r) => [r.title, ...r.questions].map((question) => ({ id: Number(r.id), question, answer: r.body })))
+    return { rows: entries.map((e) => ({ id: e.id })), pairs: entries.map((e) => ({ question: e.question, answer: e.answer })) }
   })
 }
 
@@ -90,9 +93,14 @@ export async function replySuggestions(db: Db, actor: Actor, ticketId: number, t
   const summary = long ? extractiveSummary(thread.map((m) => m.body), 3).map((s) => s.text) : null
   const kb = await kbIndex(db, actor.workspaceId)
   const past = await pastIndex(db, actor.workspaceId)
-  const fromKb: ReplySuggestion[] = suggestAnswers(kb.index, question, top).map((h) => ({
-    source: 'knowledge_base', text: h.answer, score: h.score, matched: h.matchedQuestion, article_id: kb.rows[h.index]?.id ?? null, ticket_id: null,
-  }))
+  // Hits come best first: the first hit of an article is its best-matching question, the only one kept.
+  const seen = new Set<number>()
+  const fromKb: ReplySuggestion[] = suggestAnswers(kb.index, question, top * 8).flatMap((h) => {
+    const id = kb.rows[h.index]?.id
+    if (id === undefined || seen.has(id)) return []
+    seen.add(id)
+    return [{ source: 'knowledge_base' as const, text: h.answer, score: h.score, matched: h.matchedQuestion, article_id: id, ticket_id: null }]
+  }).slice(0, top)
   const hits = suggestAnswers(past.index, question, top * 4).filter((h) => past.rows[Number(h.answer)]?.id !== ticketId)
   const fromPast: ReplySuggestion[] = hits.flatMap((h) => {
     const row = past.rows[Number(h.answer)]
