@@ -195,3 +195,21 @@ export async function waitForModels(world: World, ms = 300_000): Promise<string>
     await new Promise((r) => setTimeout(r, 1000))
   }
 }
+
+/** A GET through the signed-in page's own session, so a test compares the page with the API's answer. */
+export async function apiGet<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (p) => {
+    const r = await fetch(p, { credentials: 'same-origin' })
+    if (!r.ok) throw new Error(`${p}: ${r.status}`)
+    return (await r.json()) as unknown
+  }, path) as Promise<T>
+}
+
+/** A change through the page's session (CSRF token from the session); answers the status and body. */
+export async function apiSend<T>(page: Page, method: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+  return page.evaluate(async ([m, p, b, h]) => {
+    const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrf_token: string }
+    const r = await fetch(p as string, { method: m as string, headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrf_token, ...(h as Record<string, string>) }, body: JSON.stringify(b) })
+    return { status: r.status, body: (await r.json().catch(() => null)) as unknown }
+  }, [method, path, body, headers] as const) as Promise<{ status: number; body: T }>
+}

@@ -1,22 +1,13 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
-import { jsErrors, LANGS, newPage, screenshot, seriousA11yViolations, signIn, untranslatedTexts, type World } from '../harness.ts'
+import { LANGS, apiGet, jsErrors, newPage, screenshot, seriousA11yViolations, signIn, untranslatedTexts, type World } from '../harness.ts'
 
 interface Settings { double_opt_in: { email: boolean; sms: boolean }; verified_senders: string[] }
 interface Counts { required: boolean; confirmed: number; unconfirmed: number; requested_recently: number }
 interface Job { id: string; kind: string; state: string }
 
 const COUNTS = '/api/v1/campaigns/consent-confirmations?channel=email&purpose=marketing'
-
-/** A GET through the signed-in page's own session, so the test compares the page with the API's answer. */
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (p) => {
-    const r = await fetch(p, { credentials: 'same-origin' })
-    if (!r.ok) throw new Error(`${p}: ${r.status}`)
-    return (await r.json()) as unknown
-  }, path) as Promise<T>
-}
 
 /** The workspace's double opt-in back to off through the API, whatever the test left (the world is shared by every suite). */
 async function doubleOptInOff(page: Page): Promise<void> {

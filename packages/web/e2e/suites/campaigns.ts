@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
-import { jsErrors, LANGS, newPage, screenshot, seriousA11yViolations, signIn, untranslatedTexts, type Lang, type World } from '../harness.ts'
+import { LANGS, apiGet, jsErrors, newPage, screenshot, seriousA11yViolations, signIn, untranslatedTexts, type Lang, type World } from '../harness.ts'
 
 interface Audience { treated: number; holdout: number }
 interface Campaign { id: number; status: string; plan: Audience | null; progress: { sent: number } | null }
@@ -13,15 +13,6 @@ interface Results {
   curves_reason: string | null
 }
 interface Consent { channel: string; purpose: string; status: string; recorded_at?: string; created_at?: string }
-
-/** A GET through the signed-in page's own session, so the test compares the page with the API's answer. */
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (p) => {
-    const r = await fetch(p, { credentials: 'same-origin' })
-    if (!r.ok) throw new Error(`${p}: ${r.status}`)
-    return (await r.json()) as unknown
-  }, path) as Promise<T>
-}
 
 /** Polls `read` until `ok` holds (a send, a click being recorded). */
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 120_000): Promise<T> {

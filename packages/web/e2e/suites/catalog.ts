@@ -1,16 +1,7 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
-import { jsErrors, LANGS, newPage, screenshot, seriousA11yViolations, signIn, untranslatedTexts, type World } from '../harness.ts'
-
-/** A GET through the signed-in page's own session, so the test compares the page with the API's answer. */
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (p) => {
-    const r = await fetch(p, { credentials: 'same-origin' })
-    if (!r.ok) throw new Error(`${p}: ${r.status}`)
-    return (await r.json()) as unknown
-  }, path) as Promise<T>
-}
+import { LANGS, apiGet, jsErrors, newPage, screenshot, seriousA11yViolations, signIn, untranslatedTexts, type World } from '../harness.ts'
 
 const column = (page: Page, n: number) => page.locator(`table tbody tr td:nth-child(${n})`).allInnerTexts()
 

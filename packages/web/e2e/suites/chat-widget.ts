@@ -3,22 +3,13 @@ import type { AddressInfo } from 'node:net'
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
-import { jsErrors, LANGS, newPage, screenshot, seriousA11yViolations, signIn, untranslatedTexts, type Lang, type World } from '../harness.ts'
+import { LANGS, apiGet, jsErrors, newPage, screenshot, seriousA11yViolations, signIn, untranslatedTexts, type Lang, type World } from '../harness.ts'
 
 interface Widget { site_key: string; enabled: boolean; allowed_origins: string[]; greeting_en: string; greeting_zh: string }
 interface Article { external_id: string | null; lang: string; title: string; questions: string[]; body: string }
 interface Caught { id: number; to: string; subject: string | null }
 interface CaughtFull extends Caught { text: string | null }
 interface Thread { id: number; channel: string; subject: string; messages: Array<{ author: string; body: string; delivery: string | null; delivery_error: string | null }> }
-
-/** A GET through the signed-in page's own session, so the test compares the page with the API's answer. */
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (p) => {
-    const r = await fetch(p, { credentials: 'same-origin' })
-    if (!r.ok) throw new Error(`${p}: ${r.status}`)
-    return (await r.json()) as unknown
-  }, path) as Promise<T>
-}
 
 /** Polls `read` until `ok` holds (a mail being caught). */
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 60_000): Promise<T> {

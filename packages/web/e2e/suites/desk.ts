@@ -1,27 +1,9 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
-import { jsErrors, LANGS, newPage, screenshot, seriousA11yViolations, signIn, untranslatedTexts, type Lang, type World } from '../harness.ts'
+import { LANGS, apiGet, apiSend, jsErrors, newPage, screenshot, seriousA11yViolations, signIn, untranslatedTexts, type Lang, type World } from '../harness.ts'
 
 interface Conversation { id: number; status: string; intent: string | null; intent_source: string | null; triage_state: string; messages: Array<{ author: string; body: string }> }
-
-/** A GET through the signed-in page's own session, so the test compares the page with the API's answer. */
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (p) => {
-    const r = await fetch(p, { credentials: 'same-origin' })
-    if (!r.ok) throw new Error(`${p}: ${r.status}`)
-    return (await r.json()) as unknown
-  }, path) as Promise<T>
-}
-
-/** A change through the page's session (CSRF token from the session); answers status and body. */
-async function apiSend<T>(page: Page, method: string, path: string, body: unknown): Promise<{ status: number; body: T }> {
-  return page.evaluate(async ([m, p, b]) => {
-    const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrf_token: string }
-    const r = await fetch(p as string, { method: m as string, headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrf_token }, body: JSON.stringify(b) })
-    return { status: r.status, body: (await r.json().catch(() => null)) as unknown }
-  }, [method, path, body] as const) as Promise<{ status: number; body: T }>
-}
 
 /** Opens a conversation for the workspace's first customer, as an integration would; answers its id. */
 async function openConversation(page: Page, subject: string, body: string): Promise<number> {

@@ -1,7 +1,7 @@
 import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
-import { jsErrors, LANGS, newPage, screenshot, seriousA11yViolations, signIn, untranslatedTexts, waitForModels, type World } from '../harness.ts'
+import { LANGS, apiGet, jsErrors, newPage, screenshot, seriousA11yViolations, signIn, untranslatedTexts, waitForModels, type World } from '../harness.ts'
 
 interface Models {
   kinds: Array<{ kind: string; active: { id: number } | null }>
@@ -14,15 +14,6 @@ interface Overview {
 }
 interface Cohorts {
   cohorts: Array<{ cohort: string; customers: number }>
-}
-
-/** A GET through the signed-in page's own session, so the test compares the page with the API's answer. */
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (p) => {
-    const r = await fetch(p, { credentials: 'same-origin' })
-    if (!r.ok) throw new Error(`${p}: ${r.status}`)
-    return (await r.json()) as unknown
-  }, path) as Promise<T>
 }
 
 /** How many customers the list API returns for a query string, paging through every cursor. */

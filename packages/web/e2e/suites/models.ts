@@ -1,7 +1,7 @@
 import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
-import { jsErrors, LANGS, newPage, screenshot, seriousA11yViolations, signIn, untranslatedTexts, waitForModels, type Lang, type World } from '../harness.ts'
+import { LANGS, apiGet, jsErrors, newPage, screenshot, seriousA11yViolations, signIn, untranslatedTexts, waitForModels, type Lang, type World } from '../harness.ts'
 
 interface Version {
   id: number
@@ -19,15 +19,6 @@ interface Score { kind: string; score: number | null; band: string | null; label
 interface View360 {
   profile: { id: number; external_id: string }
   intelligence: { scores: Score[]; recommendations: Array<{ product: { id: number; name: string } }> }
-}
-
-/** A GET through the signed-in page's own session, so the test compares the page with the API's answer. */
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (p) => {
-    const r = await fetch(p, { credentials: 'same-origin' })
-    if (!r.ok) throw new Error(`${p}: ${r.status}`)
-    return (await r.json()) as unknown
-  }, path) as Promise<T>
 }
 
 /** A change through the page's session (CSRF token from the session), answering the status and body. */

@@ -1,31 +1,13 @@
 import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Locator, Page } from 'playwright-core'
-import { jsErrors, LANGS, newPage, screenshot, seriousA11yViolations, signIn, untranslatedTexts, waitForModels, type Lang, type World } from '../harness.ts'
+import { LANGS, apiGet, apiSend, jsErrors, newPage, screenshot, seriousA11yViolations, signIn, untranslatedTexts, waitForModels, type Lang, type World } from '../harness.ts'
 
 interface Preview { total: number; conditions: Array<{ path: string; count: number }> }
 interface Segment { id: number; name: string; member_count: number | null; refreshed_at: string | null; refresh_job_id: string | null }
 interface Member { id: number; external_id: string }
 interface Why { matched: boolean; member: boolean; conditions: Array<{ path: string; text: { en: string; 'zh-CN': string }; actual: unknown; matched: boolean }> }
 interface Parsed { tree: { type: string; conditions?: Array<{ type: string }> } | null; unknown: string[] }
-
-/** A GET through the signed-in page's own session, so the test compares the page with the API's answer. */
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (p) => {
-    const r = await fetch(p, { credentials: 'same-origin' })
-    if (!r.ok) throw new Error(`${p}: ${r.status}`)
-    return (await r.json()) as unknown
-  }, path) as Promise<T>
-}
-
-/** A change through the page's session (CSRF token from the session), answering the status and body. */
-async function apiSend<T>(page: Page, method: string, path: string, body: unknown): Promise<{ status: number; body: T }> {
-  return page.evaluate(async ([m, p, b]) => {
-    const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrf_token: string }
-    const r = await fetch(p as string, { method: m as string, headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrf_token }, body: JSON.stringify(b) })
-    return { status: r.status, body: (await r.json().catch(() => null)) as unknown }
-  }, [method, path, body] as const) as Promise<{ status: number; body: T }>
-}
 
 /** Every member the API lists, following the cursor. */
 async function allMembers(page: Page, id: number): Promise<Member[]> {
