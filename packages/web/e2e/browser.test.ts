@@ -19,6 +19,7 @@ import { campaignSettingsSuite } from './suites/campaign-settings.ts'
 import { knowledgeSuite } from './suites/knowledge.ts'
 import { deskSuite } from './suites/desk.ts'
 import { chatWidgetSuite } from './suites/chat-widget.ts'
+import { deskAdminSuite } from './suites/desk-admin.ts'
 
 describe('dashboard in Chromium', () => {
   let world: World | undefined
@@ -46,4 +47,5 @@ describe('dashboard in Chromium', () => {
   knowledgeSuite(get)
   deskSuite(get)
   chatWidgetSuite(get)
+  deskAdminSuite(get)
 })

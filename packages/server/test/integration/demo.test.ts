@@ -46,4 +46,23 @@ describe('demo data through the import path', () => {
       await b.close()
     }
   })
+
+  test('the demo desk: finished tickets solved 2 to 71 hours after opening; the help centre and saved replies once, also after a reload', async () => {
+    const db = await must(pglite).open()
+    try {
+      await loadDemo(db, { actor: systemActor(1), customers: 150, seed: 7 })
+      await loadDemo(db, { actor: systemActor(1), customers: 150, seed: 7 })
+      const rows = await db.query<{ status: string; hours: number | null }>(
+        `SELECT t.status, extract(epoch FROM c.solved_at - t.opened_at) / 3600 AS hours FROM tickets t JOIN conversations c ON c.workspace_id = t.workspace_id AND c.ticket_id = t.id WHERE t.workspace_id = 1`)
+      const finished = rows.filter((r) => r.status === 'solved' || r.status === 'closed')
+      assert.ok(finished.length > 0, `${finished.length} of ${rows.length} finished`)
+      for (const r of finished) assert.ok(r.hours !== null && Number(r.hours) >= 2 && Number(r.hours) < 72, `solved after ${r.hours} h`)
+      const [kb] = await db.query<{ n: string; langs: string }>(`SELECT count(*) AS n, string_agg(DISTINCT lang, ',' ORDER BY lang) AS langs FROM kb_articles WHERE workspace_id = 1 AND status = 'published'`)
+      assert.deepEqual([Number(kb?.n), kb?.langs], [28, 'en,zh'])
+      const [canned] = await db.query<{ n: string }>(`SELECT count(*) AS n FROM desk_canned_responses WHERE workspace_id = 1`)
+      assert.equal(Number(canned?.n), 8)
+    } finally {
+      await db.close()
+    }
+  })
 })

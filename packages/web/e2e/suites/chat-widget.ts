@@ -71,7 +71,7 @@ const CASES = {
 export function chatWidgetSuite(world: () => World): void {
   describe('chat widget', () => {
     for (const lang of LANGS) {
-      test(`(${lang}) the owner allows a shop's origin on the chat widget page (embed code, live preview; axe clean; translated); a visitor there asks, gets the article's answer, asks for a person and leaves an e-mail; the agent finds the chat in the inbox with its transcript and replies; the reply shows in the widget and is e-mailed; a page on another origin gets no chat`, async () => {
+      test(`(${lang}) the owner allows a shop's origin on the chat widget page (embed code, live preview; axe clean; translated); a visitor there asks, gets the article's answer, asks for a person and leaves an e-mail; the agent finds the chat in the inbox with its transcript and replies; the reply shows in the widget and is e-mailed; markup the visitor types stays text; a page on another origin gets no chat`, async () => {
         const c = CASES[lang]
         // Lower case: the server keeps e-mail addresses in lower case.
         const tag = `${lang.replace('-', '').toLowerCase()}${Date.now()}`
@@ -196,6 +196,15 @@ export function chatWidgetSuite(world: () => World): void {
           )
           const mails = await Promise.all(caught.data.filter((m) => m.to === email).map((m) => apiGet<CaughtFull>(a, `/api/v1/campaigns/outbox/${m.id}`)))
           assert.ok(mails.some((m) => (m.text ?? '').includes(c.reply)), `a mail to ${email} holds the reply: ${JSON.stringify(mails.map((m) => m.text))}`)
+
+          // Markup the visitor types is shown as the characters typed, in the widget and to the agent; nothing runs.
+          const xss = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> ${lang}`
+          await ask(v, xss)
+          await v.locator('.msg.visitor', { hasText: xss }).waitFor()
+          await a.reload()
+          await a.locator('#desk-thread [data-author=customer] .desk-message-body', { hasText: xss }).waitFor()
+          for (const p of [v, a]) assert.equal(await p.evaluate(() => (window as { __xss?: number }).__xss), undefined, 'the markup did not run')
+          assert.equal(await v.locator('.msg.visitor img').count(), 0)
 
           // A page on an origin that is not allowed: the widget says why, and nothing is answered.
           const s = stranger.page

@@ -50,14 +50,14 @@ for (const backend of backends()) {
     })
     after(async () => db?.close())
 
-    test('every inserted ticket gets a conversation and its first message; finished ones are not triaged', async () => {
+    test('every inserted ticket gets a conversation and its first message; finished ones are not triaged and their solved time is unknown', async () => {
       const open = await insertTicket(db, ws, customer, { key: 'T-open', subject: 'Where is my parcel', body: 'It has been a week.', status: 'open' })
       const done = await insertTicket(db, ws, customer, { key: 'T-done', subject: 'Invoice', body: 'Thanks!', status: 'closed' })
       const a = await getConversation(db, agentA, open)
       assert.deepEqual([a.triage_state, a.messages.length, a.messages[0]?.author, a.messages[0]?.body], ['pending', 1, 'customer', 'It has been a week.'])
       assert.ok(a.waiting_since, 'an open ticket waits for an answer')
       const b = await getConversation(db, agentA, done)
-      assert.deepEqual([b.triage_state, b.waiting_since], ['skipped', null])
+      assert.deepEqual([b.triage_state, b.waiting_since, b.solved_at], ['skipped', null, null], 'stored finished: when it was solved is not known')
       await db.query(`DELETE FROM tickets WHERE workspace_id = $1 AND id = ANY($2::int8[])`, [ws, [open, done]])
     })
 
