@@ -76,7 +76,8 @@ export function generateDemoWithTruth(opts: DemoOptions = {}): { data: DemoData;
   const { orders, items } = orderRecords(drafts, catalogue)
   const picker = new BasketPicker(catalogue)
   const eventDrafts = drawSessionEvents(streamRng(seed, 'sessions'), profiles, drafts, catalogue, picker, endMs)
-  eventDrafts.push(...drawCampaignEvents(streamRng(seed, 'campaigns'), profiles, catalogue, startMs, endMs))
+  // A loop, not push(...spread): at 100,000 customers the campaign events outnumber what a call's arguments can hold.
+  for (const e of drawCampaignEvents(streamRng(seed, 'campaigns'), profiles, catalogue, startMs, endMs)) eventDrafts.push(e)
   const reviews = drawReviews(streamRng(seed, 'reviews'), drafts, catalogue, endMs)
   const { tickets, intents } = drawTickets(streamRng(seed, 'tickets'), profiles, drafts, catalogue, orders.map((o) => o.external_id), endMs)
 
