@@ -153,7 +153,7 @@ export async function postChatMessage(db: Db, queue: Queue, caller: WidgetCaller
     if (s.status === 'handed_off') return (await followUp(tx, s, text)) ? null : await assistantTurn(tx, widget, s, text, caller.ip)
     return assistantTurn(tx, widget, s, text, caller.ip)
   })
-  if (handedOff !== null) await queue.enqueue('desk.triage', { ticket_ids: [handedOff.ticketId] }, { workspaceId: handedOff.workspaceId, actorLabel: 'system', retryLimit: 1 })
+  await triageHandOff(queue, handedOff)
   return readChat(db, caller, token)
 }
 
@@ -176,6 +176,11 @@ async function followUp(tx: Db, s: SessionRow, text: string): Promise<boolean> {
 }
 
 type HandOff = { workspaceId: number; ticketId: number }
+
+/** A conversation the chat just opened is triaged like any other (after its transaction committed). */
+async function triageHandOff(queue: Queue, h: HandOff | null): Promise<void> {
+  if (h !== null) await queue.enqueue('desk.triage', { ticket_ids: [h.ticketId] }, { workspaceId: h.workspaceId, actorLabel: 'system', retryLimit: 1 })
+}
 
 async function assistantTurn(tx: Db, widget: ChatWidget, s: SessionRow, text: string, ip: string | undefined): Promise<HandOff | null> {
   const guess = detectLanguage(text).lang
@@ -230,7 +235,7 @@ export async function chooseArticle(db: Db, queue: Queue, caller: WidgetCaller, 
     await addChatMessage(tx, s, 'assistant', articleText(a.body), { action: 'answer', article: { article_id, title: a.title }, chosen: true })
     return null
   })
-  if (handedOff !== null) await queue.enqueue('desk.triage', { ticket_ids: [handedOff.ticketId] }, { workspaceId: handedOff.workspaceId, actorLabel: 'system', retryLimit: 1 })
+  await triageHandOff(queue, handedOff)
   return readChat(db, caller, token)
 }
 
@@ -242,7 +247,7 @@ export async function requestPerson(db: Db, queue: Queue, caller: WidgetCaller, 
     await addChatMessage(tx, s, 'visitor', CHAT_TEXT[s.lang].person)
     return handOff(tx, s, 'asked_for_human', s.lang, caller.ip)
   })
-  if (handedOff !== null) await queue.enqueue('desk.triage', { ticket_ids: [handedOff.ticketId] }, { workspaceId: handedOff.workspaceId, actorLabel: 'system', retryLimit: 1 })
+  await triageHandOff(queue, handedOff)
   return readChat(db, caller, token)
 }
 
