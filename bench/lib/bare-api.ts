@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import pg from 'pg'
 import { systemActor } from '../../packages/server/src/domain/actor.ts'
 import { customer360 } from '../../packages/server/src/services/customers/customer-360.ts'
-import { NUMERIC_OIDS, toNumber, type Db } from '../../packages/server/src/store/db.ts'
+import { NUMERIC_OIDS, toNumber, type Db, type QueryOptions } from '../../packages/server/src/store/db.ts'
 import { entityView } from '../../packages/server/src/store/entity-view.ts'
 import { listPage } from '../../packages/server/src/store/query/list-page.ts'
 import { SqlFilter } from '../../packages/server/src/store/query/sql-filter.ts'
@@ -21,7 +21,9 @@ export function bareDb(url: string): Db {
   const options = '-c TimeZone=UTC'
   const pool = new pg.Pool({ connectionString: url, max: 10, types, options })
   const txPool = new pg.Pool({ connectionString: url, max: 5, types, options })
-  const on = (q: { query: pg.Pool['query'] }): Db['query'] => async <T>(text: string, params: unknown[] = []) => (await q.query(text, params)).rows as T[]
+  // Named statements as Rapport's Db prepares them (the 360's), so both servers send the same protocol messages.
+  const on = (q: { query: pg.Pool['query'] }): Db['query'] => async <T>(text: string, params: unknown[] = [], opts: QueryOptions = {}) =>
+    (await q.query({ text, values: params, name: opts.name })).rows as T[]
   return {
     kind: 'postgres',
     query: on(pool),

@@ -6,12 +6,21 @@
  */
 export interface Db {
   readonly kind: 'pglite' | 'postgres'
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>
+  /**
+   * `name` makes it a named prepared statement on PostgreSQL: parsed once per connection and, once PostgreSQL
+   * finds its generic plan as good as a custom one, planned once too. For hot reads whose text never changes
+   * (the 360° view). PGlite ignores it.
+   */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[], opts?: QueryOptions): Promise<T[]>
   /** Runs several statements without parameters (migrations). */
   exec(sql: string): Promise<void>
   /** Runs fn in one transaction; nested calls on the tx handle join it. Rolls back when fn throws. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>
   close(): Promise<void>
+}
+
+export interface QueryOptions {
+  name?: string
 }
 
 /** Postgres int8 and numeric come back as numbers on both drivers (ids stay well below 2^53). */

@@ -1,5 +1,5 @@
 import pg from 'pg'
-import { NUMERIC_OIDS, toNumber, type Db } from './db.ts'
+import { NUMERIC_OIDS, toNumber, type Db, type QueryOptions } from './db.ts'
 
 const types = {
   getTypeParser: ((oid: number, format?: string) =>
@@ -28,8 +28,8 @@ export async function openPostgresDb(url: string, opts: { schema?: string } = {}
   const onClient = (client: pg.PoolClient): Db => {
     const db: Db = {
       kind: 'postgres',
-      async query<T>(text: string, params: unknown[] = []) {
-        return (await client.query(text, params)).rows as T[]
+      async query<T>(text: string, params: unknown[] = [], opts: QueryOptions = {}) {
+        return (await client.query({ text, values: params, name: opts.name })).rows as T[]
       },
       async exec(sql: string) {
         await client.query(sql)
@@ -44,8 +44,8 @@ export async function openPostgresDb(url: string, opts: { schema?: string } = {}
 
   return {
     kind: 'postgres',
-    async query<T>(text: string, params: unknown[] = []) {
-      return (await pool.query(text, params)).rows as T[]
+    async query<T>(text: string, params: unknown[] = [], opts: QueryOptions = {}) {
+      return (await pool.query({ text, values: params, name: opts.name })).rows as T[]
     },
     async exec(sql: string) {
       await pool.query(sql)

@@ -4,6 +4,7 @@ import { consentOut, customerOut, eventOut, orderWithItemsOut, reviewOut, ticket
 import { errors, idParams, rowsAs, workspaceHeader } from '../schemas.ts'
 import { customer360, RECENT_CAMPAIGNS, RECENT_EVENTS, RECENT_ORDERS } from '../../services/customers/customer-360.ts'
 import type { ZodApp } from './crud.ts'
+import { compiledOkSerializer } from '../compiled-serializer.ts'
 
 const view360 = z.object({
   profile: customerOut,
@@ -46,10 +47,13 @@ const view360 = z.object({
   })).describe(`The latest ${RECENT_CAMPAIGNS} campaign messages sent to the customer, newest first`),
 })
 
+const ok360 = compiledOkSerializer(view360)
+
 /** GET /api/v1/customers/:id/360: one customer's whole picture in one call. */
 export function registerCustomer360(app: ZodApp, db: Db): void {
   app.get('/:id/360', {
     config: { access: 'customers:read' },
+    serializerCompiler: ok360,
     schema: {
       tags: ['customers'], summary: "A customer's 360° view", headers: workspaceHeader, params: idParams,
       response: { 200: view360, ...errors(400, 401, 403, 404) },
