@@ -1,6 +1,6 @@
 import { PURCHASE_STATUSES, type SegmentLeaf, type SegmentWindow } from '../../../domain/segment-tree.ts'
-import { dateTest, numberTest, zeroSatisfies } from './operators-sql.ts'
-import { SegmentSql as S, type SegmentSql } from './segment-sql.ts'
+import { countPresence, dateTest, numberTest, zeroSatisfies } from './operators-sql.ts'
+import { SegmentSql as S, type JoinParts, type SegmentSql } from './segment-sql.ts'
 
 type Behaviour = Extract<SegmentLeaf, { type: 'behaviour' }>
 type Product = Extract<SegmentLeaf, { type: 'product' }>
@@ -93,12 +93,22 @@ export function behaviourLeaf(b: SegmentSql, leaf: Behaviour): { test: string; a
     : leaf.measure === 'first_at' ? `min(${src.time})`
     : leaf.measure === 'last_at' ? `max(${src.time})`
     : `${leaf.measure}(${src.fields[leaf.field as string]})`
-  const key = JSON.stringify(['behaviour', leaf.source, leaf.measure, leaf.field ?? null, leaf.window ?? null, leaf.filter ?? null])
-  const alias = b.join(key, () => {
+  const parts = (): JoinParts & { kind: 'aggregate' } => {
     const joins = [filters.needsProducts && src.products, filters.needsSentiment && src.sentiment].filter(Boolean).join(' ')
     const where = [`${tableAlias(src)}.workspace_id = ${S.WS}`, ...windowSql(b, src.time, leaf.window), ...filters.where]
     return { kind: 'aggregate', value: agg, from: `${src.from} ${joins}`, where, customer: src.customer }
-  })
+  }
+  // Looked up per customer, "at least one" / "none" needs no count: EXISTS stops at the first row and leaves
+  // PostgreSQL free to hash the matching rows' customers instead (segment-sql.ts, exists).
+  const presence = leaf.measure === 'count' && b.strategy === 'lateral' ? countPresence(leaf.op, leaf.value) : undefined
+  if (presence) {
+    const p = parts()
+    let test = presence === 'some' ? b.exists(p) : `NOT ${b.exists(p)}`
+    if (presence === 'none' && leaf.window) test = `(${test} AND ${CUSTOMER_SINCE} <= ${windowStart(b, leaf.window)})`
+    return { test, actual: `coalesce(${b.scalar(p)}, 0)` }
+  }
+  const key = JSON.stringify(['behaviour', leaf.source, leaf.measure, leaf.field ?? null, leaf.window ?? null, leaf.filter ?? null])
+  const alias = b.join(key, parts)
   if (leaf.measure === 'first_at' || leaf.measure === 'last_at') {
     return { test: dateTest(b, `${alias}.v`, 'instant', leaf.op, leaf.value), actual: `${alias}.v` }
   }
@@ -117,8 +127,7 @@ export function behaviourLeaf(b: SegmentSql, leaf: Behaviour): { test: string; a
 export function productLeaf(b: SegmentSql, leaf: Product): { test: string; actual: string } {
   const byCategory = leaf.categories !== undefined
   const wanted = byCategory ? [...new Set((leaf.categories ?? []).map((c) => c.toLowerCase()))] : [...new Set(leaf.product_ids ?? [])]
-  const key = JSON.stringify(['product', byCategory ? 'c' : 'p', wanted, leaf.window ?? null])
-  const alias = b.join(key, () => {
+  const parts = (): JoinParts & { kind: 'aggregate' } => {
     const where = [
       `o.workspace_id = ${S.WS}`, `o.status = ANY(${b.texts([...PURCHASE_STATUSES])})`, ...windowSql(b, 'o.ordered_at', leaf.window),
       byCategory ? `lower(p.category) = ANY(${b.texts(wanted as string[])})` : `i.product_id = ANY(${b.ids(wanted as number[])})`,
@@ -128,7 +137,14 @@ export function productLeaf(b: SegmentSql, leaf: Product): { test: string; actua
       kind: 'aggregate', value: `count(DISTINCT ${distinct})`, customer: 'o.customer_id', where,
       from: `orders o JOIN order_items i ON i.workspace_id = ${S.WS} AND i.order_id = o.id ${byCategory ? productJoin('i.product_id') : ''}`,
     }
-  })
+  }
+  // Bought any / none of them, looked up per customer: whether such a line exists (as for behaviour counts).
+  if (b.strategy === 'lateral' && leaf.op !== 'all') {
+    const p = parts()
+    return { test: leaf.op === 'any' ? b.exists(p) : `NOT ${b.exists(p)}`, actual: `coalesce(${b.scalar(p)}, 0)` }
+  }
+  const key = JSON.stringify(['product', byCategory ? 'c' : 'p', wanted, leaf.window ?? null])
+  const alias = b.join(key, parts)
   const n = `coalesce(${alias}.v, 0)`
   const test = leaf.op === 'any' ? `${n} >= 1` : leaf.op === 'all' ? `${n} = ${b.param(wanted.length)}::int` : `${n} = 0`
   return { test, actual: n }

@@ -6,6 +6,7 @@ import type { Db } from '../../../store/db.ts'
 import { chooseStrategy, compileSegment, type ReferencedSegment } from './compile-segment.ts'
 import type { JoinStrategy } from './segment-sql.ts'
 import { inlineSql } from './inline-sql.ts'
+import { countPresence } from './operators-sql.ts'
 import { NOW, segmentWorld, type SegmentWorld } from './segment-fixture.ts'
 
 const city = (v: string) => ({ type: 'profile', field: 'city', op: 'is', value: v }) as const
@@ -55,7 +56,27 @@ const CASES: Array<[string, unknown, string[]]> = [
     { type: 'all', conditions: [city('上海'), { type: 'any', conditions: [orders('>=', 2, { last_days: 90 }), { type: 'prediction', field: 'clv_band', op: 'is', value: 'high' }] },
       { type: 'consent', channel: 'email', op: 'is', value: 'granted' }] }, ['A']],
   ['NOT of a group', { type: 'not', condition: { type: 'any', conditions: [city('上海'), city('北京')] } }, ['B']],
+  // Counts that only ask whether there is a row (EXISTS when looked up per customer), alone and combined.
+  ['purchases in the last 30 days > 0', orders('>', 0, { last_days: 30 }), ['A']],
+  ['purchases in the last 30 days ≠ 0', orders('!=', 0, { last_days: 30 }), ['A']],
+  ['purchases in the last 30 days < 1: only customers who existed 30 days ago', orders('<', 1, { last_days: 30 }), ['C', 'E']],
+  ['purchases in the last 30 days ≤ 0, AND-ed with a city', { type: 'all', conditions: [city('上海'), orders('<=', 0, { last_days: 30 })] }, ['E']],
+  ['an e-mail opened in the last 30 days, AND-ed with a city', { type: 'all', conditions: [city('北京'), { type: 'behaviour', source: 'events', measure: 'count', filter: { event_type: ['email_open'] }, window: { last_days: 30 }, op: '>=', value: 1 }] }, ['C']],
+  ['NOT (viewed in the last 7 days)', { type: 'not', condition: { type: 'behaviour', source: 'events', measure: 'count', filter: { event_type: ['view'] }, window: { last_days: 7 }, op: '>=', value: 1 } }, ['B', 'C', 'E']],
+  ['purchased in 30 days OR a high-priority ticket', { type: 'any', conditions: [orders('>=', 1, { last_days: 30 }), { type: 'behaviour', source: 'tickets', measure: 'count', filter: { priority: ['high'] }, op: '>', value: 0 }] }, ['A', 'C']],
+  ['上海 AND bought none of a product AND NOT bought any of a category', { type: 'all', conditions: [city('上海'), { type: 'product', op: 'none', product_ids: ['TOY'] }, { type: 'not', condition: { type: 'product', op: 'any', categories: ['Coffee & Tea'], window: { last_days: 30 } } }] }, ['E']],
+  ['an AND of conditions on joined rows: 上海, churn band high, e-mail consent granted', { type: 'all', conditions: [city('上海'), { type: 'prediction', field: 'churn_band', op: 'is', value: 'high' }, { type: 'consent', channel: 'email', purpose: 'marketing', op: 'is', value: 'granted' }] }, ['A']],
+  ['an AND whose parts are unknown for customers without scores: NOT churn band high AND city', { type: 'all', conditions: [{ type: 'not', condition: { type: 'prediction', field: 'churn_band', op: 'is', value: 'high' } }, city('上海')] }, ['E']],
 ]
+
+test('a count test that only asks whether there is a row', () => {
+  const cases: Array<[string, number, 'some' | 'none' | undefined]> = [
+    ['>=', 1, 'some'], ['>', 0, 'some'], ['!=', 0, 'some'], ['>', 0.5, 'some'],
+    ['=', 0, 'none'], ['<', 1, 'none'], ['<=', 0, 'none'], ['<=', 0.5, 'none'],
+    ['>=', 2, undefined], ['>', 1, undefined], ['>=', 0, undefined], ['=', 1, undefined], ['!=', 1, undefined], ['<', 2, undefined], ['<=', 1, undefined], ['is_set', 0, undefined],
+  ]
+  for (const [op, value, expected] of cases) assert.equal(countPresence(op, value), expected, `${op} ${value}`)
+})
 
 for (const backend of backends()) {
   describe(`segment compiler on ${backend.name}`, () => {
@@ -116,6 +137,34 @@ for (const backend of backends()) {
           [w.ws, `{${rows.map((r) => Number(r.id)).join(',')}}`])
         assert.deepEqual(byId.map((r) => r.external_id), ids, inlineSql(c.sql, c.params))
       }
+    })
+
+    test('per customer, a count that only asks for a row is EXISTS (NOT EXISTS for none), and "why" still gets the count', async () => {
+      const tree = resolve({ type: 'all', conditions: [city('上海'), orders('>=', 1, { last_days: 30 }), orders('=', 0, { last_days: 7 }), orders('>=', 2, { last_days: 30 }), { type: 'product', op: 'any', categories: ['Coffee & Tea'] }] })
+      const c = compileSegment(tree, { workspaceId: w.ws, now: NOW, timeZone: 'UTC', strategy: 'lateral' })
+      assert.equal(c.where.match(/\(NOT EXISTS \(/g)?.length, 1, c.where)
+      assert.equal(c.where.match(/EXISTS \(/g)?.length, 3, c.where)
+      assert.equal(c.from.match(/LEFT JOIN LATERAL/g)?.length, 1, 'only the count ≥ 2 is joined')
+      // As explain-membership.ts reads them: every leaf's value beside the whole tree, for every customer.
+      const rows = await db.query<{ external_id: string; matched: boolean; a1: number; a2: number; a4: number }>(
+        `SELECT t.external_id, ${c.where} AS matched, ${[1, 2, 4].map((i) => `(${c.leaves[i]?.actual})::int AS a${i}`).join(', ')}
+           FROM ${c.from} WHERE t.workspace_id = $1 ORDER BY t.external_id`, c.params)
+      assert.deepEqual(rows.map((r) => [r.external_id, r.matched === true, r.a1, r.a2, r.a4]), [['A', false, 2, 1, 1], ['B', false, 0, 0, 0], ['C', false, 0, 0, 0], ['E', false, 0, 0, 1]])
+      const grouped = compileSegment(tree, { workspaceId: w.ws, now: NOW, timeZone: 'UTC', strategy: 'grouped' })
+      assert.ok(!grouped.where.includes('EXISTS'), 'one pass over the windows: no per-customer EXISTS')
+    })
+
+    test('the AND-ed leaves at the top are left without coalesce, so a test on a joined row can make it an inner join; under OR and NOT they keep it', () => {
+      const tree = resolve({ type: 'all', conditions: [
+        { type: 'prediction', field: 'churn_band', op: 'is', value: 'high' },
+        { type: 'all', conditions: [city('上海')] },
+        { type: 'any', conditions: [city('北京'), city('x')] },
+        { type: 'not', condition: city('y') },
+      ] })
+      const c = compileSegment(tree, { workspaceId: w.ws, now: NOW, timeZone: 'UTC', strategy: 'lateral' })
+      assert.ok(c.where.startsWith('((lower(s_churn.band) = lower($2::text)) AND ((lower(t.city) = lower($3::text))) AND (coalesce('), c.where)
+      assert.equal(c.where.match(/coalesce\(/g)?.length, 3, c.where)
+      assert.ok(c.leaves.every((l) => l.test.startsWith('coalesce(')), 'a leaf on its own (preview counts, why) keeps two-valued logic')
     })
 
     test('two conditions on the same aggregate share one join', () => {

@@ -57,11 +57,16 @@ export function compileSegment(tree: SegmentNode, input: CompileInput): Compiled
   let leafCount = 0
   const top: CompiledLeaf[] = []
 
-  const node = (n: SegmentNode, path: string, collect: boolean): string => {
+  // `conjunct`: the node is the root or an AND-ed part of it, where the whole WHERE clause is false as soon as
+  // it is. There a leaf's test is left without coalesce(…, false): an unknown rejects the row as false does,
+  // and a test that is strict in a joined row lets PostgreSQL turn that LEFT JOIN into an inner join (and push
+  // the test into the joined table's scan). Anywhere else (under OR, NOT, or an inlined segment) unknown must
+  // read as false, since NOT would turn it into unknown again.
+  const node = (n: SegmentNode, path: string, collect: boolean, conjunct = false): string => {
     switch (n.type) {
       case 'all':
       case 'any':
-        return `(${n.conditions.map((c, i) => node(c, `${path}.conditions[${i}]`, collect)).join(n.type === 'all' ? ' AND ' : ' OR ')})`
+        return `(${n.conditions.map((c, i) => node(c, `${path}.conditions[${i}]`, collect, conjunct && n.type === 'all')).join(n.type === 'all' ? ' AND ' : ' OR ')})`
       case 'not':
         return `(NOT ${node(n.condition, `${path}.condition`, collect)})`
       default: {
@@ -71,7 +76,7 @@ export function compileSegment(tree: SegmentNode, input: CompileInput): Compiled
         const sql = n.type === 'segment' ? segmentLeaf(n.segment_id, n.op) : leaf(b, n)
         const test = truth(sql.test)
         if (collect) top.push({ path, leaf: n, test, actual: sql.actual })
-        return test
+        return conjunct ? `(${sql.test})` : test
       }
     }
   }
@@ -94,7 +99,7 @@ export function compileSegment(tree: SegmentNode, input: CompileInput): Compiled
     return { test: op === 'in' ? member : `NOT ${member}`, actual: member }
   }
 
-  const where = node(tree, '$', true)
+  const where = node(tree, '$', true, true)
   const from = b.fromClause()
   return { from, where, params: b.params, leaves: top, sql: `SELECT t.id FROM ${from}\nWHERE t.workspace_id = ${S.WS} AND ${where}`, strategy: b.strategy }
 }

@@ -45,6 +45,17 @@ export function zeroSatisfies(op: string, value: unknown): boolean {
 }
 
 /**
+ * What a test on a count says when it only tells whether there is a row: `some` when it holds exactly for
+ * counts ≥ 1 (≥ 1, > 0, ≠ 0), `none` when exactly for 0 (= 0, < 1, ≤ 0); otherwise undefined.
+ */
+export function countPresence(op: string, value: unknown): 'some' | 'none' | undefined {
+  const v = Number(value)
+  if ((op === '>=' && v > 0 && v <= 1) || (op === '>' && v >= 0 && v < 1) || (op === '!=' && v === 0)) return 'some'
+  if ((op === '=' && v === 0) || (op === '<' && v > 0 && v <= 1) || (op === '<=' && v >= 0 && v < 1)) return 'none'
+  return undefined
+}
+
+/**
  * Date operators. `expr` is a timestamptz (`kind` 'instant') or a date (`'date'`). Calendar comparisons
  * (before / after / on / anniversaries) read instants as dates in the workspace's time zone; within_last,
  * within_next and more_than_ago count whole days of 24 h from now.

@@ -82,6 +82,21 @@ export class SegmentSql {
     return alias
   }
 
+  /**
+   * Whether the customer has any of `p`'s rows, as `EXISTS (…)` correlated with `t` instead of a join. AND-ed
+   * at the top of the WHERE clause PostgreSQL makes it a semi-join (NOT EXISTS an anti-join) and chooses how to
+   * run it from its statistics: one pass over the matching rows hashed by customer, or a probe per customer
+   * that stops at the first row. A joined count is fixed to one of the two ways and counts every row.
+   */
+  exists(p: JoinParts): string {
+    return `EXISTS (SELECT 1 FROM ${p.from} WHERE ${[...p.where, `${p.customer} = t.id`].join(' AND ')})`
+  }
+
+  /** `p`'s value for the customer `t` as a correlated scalar subquery (what "why" shows beside an EXISTS). */
+  scalar(p: JoinParts & { kind: 'aggregate' }): string {
+    return `(SELECT ${p.value} FROM ${p.from} WHERE ${[...p.where, `${p.customer} = t.id`].join(' AND ')})`
+  }
+
   /** Joins one kind's row of customer_scores (primary-key lookups). */
   scores(kind: string): string {
     const key = `scores:${kind}`
