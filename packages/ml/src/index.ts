@@ -142,3 +142,5 @@ export * from './uplift/index.ts'
 // --- assistant/ (service-desk chat assistant) ---
 export * from './assistant/answer-policy.ts'
 export * from './assistant/knowledge-base.ts'
+export * from './text/rnn/recurrent-net.ts'
+export * from './text/text-ensemble.ts'
