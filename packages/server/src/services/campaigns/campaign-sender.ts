@@ -67,6 +67,23 @@ export async function runCampaignSender(db: Db, workspaceId: number, campaignId:
   let checkedAt = Date.now()
   let emptyClaimAt = 0
   let outcome: SenderOutcome | null = null
+  // The loop sleeps until a message in flight is answered (or 20 ms pass, for the time-based rules below). One
+  // waiter, told by each answer: racing every in-flight promise per turn attached a reaction to each of them
+  // and left a 20 ms timer behind every time, per message sent.
+  let wake: (() => void) | null = null
+  let broken: { err: unknown } | null = null
+  const answer = () => {
+    const w = wake
+    wake = null
+    w?.()
+  }
+  const nextAnswer = (ms: number): Promise<void> => new Promise<void>((resolve) => {
+    const timer = setTimeout(answer, ms)
+    wake = () => {
+      clearTimeout(timer)
+      resolve()
+    }
+  })
 
   const sendRow = async (send: SendOne, r: ClaimedRecipient, maxAttempts: number, rate: number): Promise<SendResult> => {
     if (rate > 0) {
@@ -155,10 +172,16 @@ export async function runCampaignSender(db: Db, workspaceId: number, campaignId:
         if (batch.length > 0) {
           const send = await delivery.prepare(batch)
           for (const r of batch) {
-            inFlight.set(r.id, sendRow(send, r, c.settings.max_attempts, c.settings.rate_per_second).then((res) => {
+            const sending = sendRow(send, r, c.settings.max_attempts, c.settings.rate_per_second).then((res) => {
               answered.push(res)
               inFlight.delete(r.id)
-            }))
+            })
+            // A failure of the sender's own code (sendRow records the channel's) stops the loop, as it did before.
+            sending.then(answer, (err: unknown) => {
+              broken ??= { err }
+              answer()
+            })
+            inFlight.set(r.id, sending)
           }
           continue
         }
@@ -181,7 +204,10 @@ export async function runCampaignSender(db: Db, workspaceId: number, campaignId:
         }
         continue
       }
-      if (inFlight.size > 0) await Promise.race([...inFlight.values(), sleep(20)])
+      if (inFlight.size > 0) await nextAnswer(20)
+      // (Set by the callbacks above: TypeScript cannot see it change.)
+      const failure = broken as { err: unknown } | null
+      if (failure) throw failure.err
     }
     // Whatever the reason for stopping, the messages already handed over finish and are recorded.
     await Promise.all(inFlight.values())

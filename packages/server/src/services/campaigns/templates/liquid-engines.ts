@@ -1,4 +1,5 @@
 import { Liquid, LiquidError, type Template } from 'liquidjs'
+import { BAIL, compileFast } from './fast-render.ts'
 import type { TemplatePart } from './template-input.ts'
 
 /**
@@ -56,5 +57,32 @@ function reasonOf(message: string): string {
 
 /** Renders parsed templates of a part (synchronously: nothing in a campaign template waits on I/O). */
 export function renderPart(part: TemplatePart, templates: Template[], context: object): string {
+  const fast = fastFor(part, templates)
+  if (fast) {
+    try {
+      return fast(context)
+    } catch (err) {
+      // Outside what fast-render.ts mirrors, or an error: liquidjs renders it (and throws its own error).
+      if (err !== BAIL && !(err instanceof Error)) throw err
+    }
+  }
+  return renderWithLiquid(part, templates, context)
+}
+
+/** liquidjs's own render of a part, without the fast path (fast-render.test.ts compares the two). */
+export function renderWithLiquid(part: TemplatePart, templates: Template[], context: object): string {
   return String(engineFor(part).renderSync(templates, context))
+}
+
+// Compiled closures per parsed part (a campaign's parts are parsed once per send and rendered per recipient);
+// null when the part uses something fast-render.ts does not mirror. Keyed by the parse result, so dropped with it.
+const compiledFast = new WeakMap<Template[], ((context: object) => string) | null>()
+
+function fastFor(part: TemplatePart, templates: Template[]): ((context: object) => string) | null {
+  let fast = compiledFast.get(templates)
+  if (fast === undefined) {
+    fast = compileFast(templates, engineFor(part))
+    compiledFast.set(templates, fast)
+  }
+  return fast
 }
