@@ -23,6 +23,7 @@ import {
   predictText,
   stratifiedKFold,
   suggestAnswers,
+  textCandidates,
   textClassifierToJson,
   tfidfKeywords,
   fitDefaultTextClassifier,
@@ -110,23 +111,49 @@ const f4 = (x: number): string => x.toFixed(4)
 
 const SELECTION_HEADING = '## Default chosen by inner cross-validation (issue 19)'
 
+const cpuNow = (): number => {
+  const c = process.cpuUsage()
+  return (c.user + c.system) / 1e6
+}
+const points = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(100 * x).toFixed(2)}`
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0)
+
 /**
- * Issue 19, item 2: the default picks its configuration by inner 3-fold CV on the training rows only
+ * Issue 19, item 2: the default picks its configuration by inner CV on the training rows only
  * (select-text-model.ts); its nested estimate is set beside the plain char 1–3 TF-IDF + linear SVM built from
  * the same library pieces, on the same outer folds (ChnSentiCorp) or split (Banking77), in the same run.
  */
 async function selectionSection(): Promise<string> {
   const rows: Array<Array<string | number>> = []
   const notes: string[] = []
-  const load = loadavg()
+  const speed: string[] = []
+  const loadStart = loadavg()
   const chn = dataFile('chnsenticorp', 'ChnSentiCorp_htl_all.csv')
   if (chn) {
     const d = await loadTexts(chn, 'review', 'label')
     process.stderr.write('ChnSentiCorp nested 5-fold (selection inside each outer fold)\n')
-    const { value: r, seconds } = await timed(() => nestedCrossValidateText(d.texts, d.labels, { outerFolds: 5, folds: 3, seed: 0, baseline: true }))
+    const { value: r, seconds } = await timed(() =>
+      nestedCrossValidateText(d.texts, d.labels, { outerFolds: 5, seed: 0, baseline: true, cpuSeconds: cpuNow, onFold: (f, k) => process.stderr.write(`  outer fold ${f + 1}/${k}\n`) }),
+    )
     const b = must(r.baseline, 'the baseline result')
-    rows.push(['ChnSentiCorp (5-fold nested, seed 0)', f4(r.accuracy), f4(b.accuracy), f4(r.accuracy - b.accuracy), r.accuracy >= b.accuracy - 0.002 ? 'met' : '**missed**', seconds.toFixed(0)])
-    notes.push(`ChnSentiCorp: chosen per outer fold — ${r.chosen.join('; ')}. Fold accuracies: default ${r.foldAccuracy.map(f4).join(' ')}; plain char-SVM ${b.foldAccuracy.map(f4).join(' ')}.`)
+    const diff = r.accuracy - b.accuracy
+    const fitS = sum(r.foldSeconds)
+    const cpu = must(r.foldCpuSeconds, 'the CPU seconds')
+    const cpuS = sum(cpu)
+    rows.push(['ChnSentiCorp (5-fold nested, seed 0)', f4(r.accuracy), f4(b.accuracy), points(diff), diff >= -0.002 ? 'met' : '**missed**', `${fitS.toFixed(1)} wall / ${cpuS.toFixed(1)} CPU (CPU per fold ${cpu.map((x) => x.toFixed(1)).join(' + ')})`, sum(b.foldSeconds).toFixed(1)])
+    notes.push(`ChnSentiCorp: chosen per outer fold — ${r.chosen.map((c, f) => `${f + 1}: ${c}`).join('; ')}. Fold accuracies: default ${r.foldAccuracy.map(f4).join(' ')}; plain char-SVM ${b.foldAccuracy.map(f4).join(' ')}. Inner 3-fold accuracies in outer fold 1: ${must(r.innerScores[0], 'fold 1 scores').map((s) => `${s.name} ${f4(s.accuracy)}`).join('; ')}.`)
+    speed.push(`ChnSentiCorp, 5 outer folds: selection (${textCandidates(2).length} candidates × 3 inner folds) + refit of the winner = **${fitS.toFixed(1)} s wall, ${cpuS.toFixed(1)} s CPU** in all (target < 60 s: **${fitS < 60 ? 'met' : 'missed'}** on wall time${fitS < 60 === cpuS < 60 ? '' : `, **${cpuS < 60 ? 'met' : 'missed'}** on CPU time — the wall time was inflated by other processes at normal priority while this ran at nice 10`}), plus ${r.prepareSeconds.toFixed(1)} s once for the analysis (jieba, n-grams) and integer encoding of the 7,766 reviews for both analyzer settings; ${seconds.toFixed(1)} s wall for the whole nested run including the baseline fits.`)
+    // What the product pays: \`rapport text train\` on one ChnSentiCorp training fold (6,213 reviews), from raw
+    // texts: analysis, selection, refit and the held-out temperature.
+    const { y } = encodeLabels(d.labels)
+    const assign = stratifiedKFold(y, 5, 0)
+    const tr = d.texts.map((_, i) => i).filter((i) => assign[i] !== 0)
+    const c0 = cpuNow()
+    const { value: one, seconds: oneS } = await timed(() => fitDefaultTextClassifier(tr.map((i) => must(d.texts[i], 'a text')), tr.map((i) => must(d.labels[i], 'a label')), { seed: 0 }))
+    const oneCpu = cpuNow() - c0
+    const c1 = cpuNow()
+    const { seconds: fixedS } = await timed(() => fitTextClassifier(tr.map((i) => must(d.texts[i], 'a text')), tr.map((i) => must(d.labels[i], 'a label')), { model: 'logistic', seed: 0 }))
+    speed.push(`One default fit as \`rapport text train\` runs it, on ChnSentiCorp's outer training fold 1 (6,213 reviews, from raw text: analysis, selection, refit, temperature): **${oneS.toFixed(1)} s wall, ${oneCpu.toFixed(1)} s CPU** (chose ${one.selection.chosen.name}); the previous fixed default (logistic C = 10, fitTextClassifier) on the same rows in the same run: ${fixedS.toFixed(1)} s wall, ${(cpuNow() - c1).toFixed(1)} s CPU.`)
   }
   const bTrain = dataFile('banking77', 'train.csv')
   const bTest = dataFile('banking77', 'test.csv')
@@ -134,27 +161,37 @@ async function selectionSection(): Promise<string> {
     const train = await loadTexts(bTrain, 'text', 'category')
     const test = await loadTexts(bTest, 'text', 'category')
     process.stderr.write('Banking77 default chosen on train.csv, scored on test.csv\n')
-    const { value: fit, seconds } = await timed(() => fitDefaultTextClassifier(train.texts, train.labels, { folds: 3, seed: 0 }))
+    const c2 = cpuNow()
+    const { value: fit, seconds } = await timed(() => fitDefaultTextClassifier(train.texts, train.labels, { seed: 0 }))
+    const fitCpu = cpuNow() - c2
     let ok = 0
     test.texts.forEach((t, i) => {
       if (predictText(fit.classifier, t).label === test.labels[i]) ok++
     })
     const base = fixedSplitText(train, test, PLAIN_CHAR_SVM.model, 0, PLAIN_CHAR_SVM)
     const acc = ok / test.texts.length
-    rows.push(['Banking77 (train → test)', f4(acc), f4(base.accuracy), f4(acc - base.accuracy), acc >= base.accuracy - 0.002 ? 'met' : '**missed**', seconds.toFixed(0)])
-    notes.push(`Banking77: inner 3-fold accuracies on train.csv — ${fit.selection.scores.map((s) => `${s.name} ${f4(s.accuracy)}`).join('; ')}; chosen **${fit.selection.chosen.name}**.`)
+    const diff = acc - base.accuracy
+    rows.push(['Banking77 (train → test)', f4(acc), f4(base.accuracy), points(diff), diff >= -0.002 ? 'met' : '**missed**', `${seconds.toFixed(1)} wall / ${fitCpu.toFixed(1)} CPU (incl. analysis, temperature)`, base.fitSeconds.toFixed(1)])
+    notes.push(`Banking77: inner holdout accuracies on train.csv (a stratified third validates) — ${fit.selection.scores.map((s) => `${s.name} ${f4(s.accuracy)}`).join('; ')}; chosen **${fit.selection.chosen.name}**.`)
   }
+  const loadEnd = loadavg()
+  const two = textCandidates(2).map((c) => c.name).join('; ')
+  const many = textCandidates(77).map((c) => c.name).join('; ')
   return `${SELECTION_HEADING}
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine()}, load average ${load.map((x) => x.toFixed(1)).join(' / ')} at the start; reproduce this section alone with \`npm run bench -- text --only selection\` (the sections above are from the full run dated at the top).
+Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine()}; load average ${loadStart.map((x) => x.toFixed(1)).join(' / ')} at the start, ${loadEnd.map((x) => x.toFixed(1)).join(' / ')} at the end (other sessions' tests and benchmarks shared the 2 cores, so the seconds are upper bounds of a quiet run); \`flock /tmp/rapport-bench.lock nice -n 10 npm run bench -- text --only selection\` (the sections above are from the full run dated at the top, with the previous fixed default).
 
-Candidates (select-text-model.ts): two classes — words 1–2 + chars with logistic C = 10 (the previous fixed default) or linear SVM C = 1, and plain char 1–3 with linear SVM C = 1 or logistic C = 10; more classes — words 1–2 + chars with SVM C = 1 or 0.5, and plain char 1–3 SVM C = 1. The winner of inner 3-fold CV on the training rows is refitted on them. The baseline is ${PLAIN_CHAR_SVM.name}, built from the same analyzer, TF-IDF and SVM code. Target: the default never more than 0.2 points (0.002) below the baseline. Class weighting is not among the candidates (the trainers take no class weights yet).
+The default (\`rapport text train\` and \`rapport eval text\` without \`--model\`; select-text-model.ts) chooses among a small candidate set by inner cross-validation on the training rows only — stratified 3-fold for two classes; for more, one stratified holdout of a third (a one-vs-rest fit costs K binary solves: 77-intent fits are about 7 s each here) — then refits the winner on all of them. Two classes: ${two}. More classes: ${many}. "words 1–2 + chars" is the analyzer default (word 1–2-grams + Han 1–3 / char_wb 2–5); "char 1–3" is character 1–3-grams only; "balanced" weights each class's C by n / (2 · n_class). Logistic regression (C = 10, the previous two-class default) is no longer a candidate: one L-BFGS fit on a ChnSentiCorp training fold costs 8–20 s here against about 1 s for the SVM, and the SVM at C = 0.3 matched it (0.9050 both, 5-fold). Each inner fold fits its own vocabulary, idf and weights on its inner training rows; the texts are analysed and integer-encoded once per analyzer setting (label-free), so a fold's TF-IDF matrix is counted in O(nnz) (indexed-tfidf.ts, tested equal to the string-map path). \`rapport eval text\` reports this nested estimate and the candidate each fold chose.
 
-${markdownTable(['corpus', 'default (selected) accuracy', 'plain char-SVM accuracy', 'difference', 'within 0.2 points', 'seconds (selection + fits)'], rows)}
+Baseline: ${PLAIN_CHAR_SVM.name}, built from the same analyzer, TF-IDF and SVM code, on the same outer folds / split. Target: the default never more than 0.2 points below it. The nested figure is not comparable one-to-one with the fixed-family rows of the ChnSentiCorp table above: those families and C were picked on this corpus (issue 19), so their plain 5-fold numbers are optimistic for it, while here the choice is re-made inside every outer fold and its mistakes are counted.
+
+${markdownTable(['corpus', 'default (selected) accuracy', 'plain char-SVM accuracy', 'difference (points)', 'within 0.2 points', 'default fit s (selection + refit)', 'baseline fit s'], rows)}
 
 ${notes.join('\n\n')}
 
-Corpora: only ChnSentiCorp and Banking77 are in ../shared/data. The issue's food-delivery review corpus (and any other public labelled corpus) could not be assembled: this machine has no access to download it, and nothing was copied into the repository.`
+Speed: ${speed.join(' ')}
+
+Corpora: only ChnSentiCorp and Banking77 are labelled text corpora in ../shared/data. The issue's food-delivery review corpus (and any other public labelled corpus) was not assembled: this machine has no access to download it, and nothing was copied into the repository, so "every corpus you assemble" is covered only by these two.`
 }
 
 /** Replaces the section that starts at `heading` (up to the next `## ` heading) in bench/results/text.md, or appends it. */
@@ -349,21 +386,15 @@ export async function run(args: string[]): Promise<void> {
     replaceSection(rnnHeading(o), await rnnSection(o))
     return
   }
-  if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'selection') {
-    const section = await selectionSection()
-    const file = join(dirname(fileURLToPath(import.meta.url)), 'results', 'text.md')
-    const old = readFileSync(file, 'utf8')
-    const at = old.indexOf(SELECTION_HEADING)
-    const kept = (at >= 0 ? old.slice(0, at) : old).trimEnd()
-    writeFileSync(file, `${kept}\n\n${section}\n`)
-    process.stderr.write(`updated ${file}\n`)
+  if (only === 'selection') {
+    replaceSection(SELECTION_HEADING, await selectionSection())
     return
   }
   const parts: string[] = []
   const chn = dataFile('chnsenticorp', 'ChnSentiCorp_htl_all.csv')
   const bTrain = dataFile('banking77', 'train.csv')
   const bTest = dataFile('banking77', 'test.csv')
-  parts.push(`Chinese segmentation: jieba (${jiebaEngine()}). Features (one default for every task): word 1–2-grams + character n-grams (Han 1–3, other words char_wb 2–5), TF-IDF with sublinear tf, each block L2-normalised, min df 2 from 1,000 documents. Default model: L2 logistic regression (L-BFGS, C = 10) for two classes, one-vs-rest squared-hinge linear SVM (dual coordinate descent, C = 1) for more. scikit-learn is not installed on this machine, so the scikit-learn numbers are the published anchors of issue 6, not re-measured on our folds.`)
+  parts.push(`Chinese segmentation: jieba (${jiebaEngine()}). Features (one default for every task): word 1–2-grams + character n-grams (Han 1–3, other words char_wb 2–5), TF-IDF with sublinear tf, each block L2-normalised, min df 2 from 1,000 documents. The first tables cross-validate fixed families: logistic regression (L-BFGS, C = 10; the fixed default for two classes before issue 19) and the one-vs-rest squared-hinge linear SVM (dual coordinate descent, C = 1; the fixed default for more); the product default now chooses its configuration per training set (see the issue 19 section below). scikit-learn is not installed on this machine, so the scikit-learn numbers are the published anchors of issue 6, not re-measured on our folds.`)
 
   if (chn) {
     const d = await loadTexts(chn, 'review', 'label')
@@ -373,7 +404,7 @@ export async function run(args: string[]): Promise<void> {
       process.stderr.write(`ChnSentiCorp 5-fold ${kind ?? 'default'}\n`)
       const r = crossValidateText(d, kind, 5, 0)
       results.set(kind ?? 'default', r)
-      rows.push([kind === undefined ? '**default (logistic)**' : kind, f4(r.accuracy), f4(r.macroF1), r.foldAccuracy.map(f4).join(' '), r.fitSeconds.toFixed(1)])
+      rows.push([kind === undefined ? '**logistic (previous fixed default)**' : kind, f4(r.accuracy), f4(r.macroF1), r.foldAccuracy.map(f4).join(' '), r.fitSeconds.toFixed(1)])
     }
     const def = must(results.get('default'), 'the default result')
     const lex = d.texts.map((t) => lexiconSentiment(t))
@@ -388,7 +419,7 @@ export async function run(args: string[]): Promise<void> {
 ${markdownTable(['model', 'accuracy', 'macro-F1', 'fold accuracies', 'fit s (5 folds)'], rows)}
 
 Anchors: scikit-learn TF-IDF + linear SVM 5-fold **0.902**; BERT-class models ~0.95 (different split). Target >= 0.91.
-**${def.accuracy >= 0.91 ? 'Met' : 'Missed'}**: the default reaches ${f4(def.accuracy)}${def.accuracy >= 0.91 ? '' : ` — below the 0.91 target by ${f4(0.91 - def.accuracy)}, though above the scikit-learn anchor of 0.902`}.
+**${def.accuracy >= 0.91 ? 'Met' : 'Missed'}**: the previous fixed default reaches ${f4(def.accuracy)}${def.accuracy >= 0.91 ? '' : ` — below the 0.91 target by ${f4(0.91 - def.accuracy)}, though above the scikit-learn anchor of 0.902`}.
 
 Lexicon fallback (cold start, no training; the weaker mode): ${f4(lexOk / d.texts.length)} accuracy over all ${d.texts.length} reviews (neutral counted as wrong; ${neutral} neutral), ${f4(lexOk / Math.max(1, d.texts.length - neutral))} on the ${d.texts.length - neutral} it commits on. A trained model is far better as soon as labels exist.`)
     const an = createAnalyzer({ ...defaultAnalyzerConfig('zh'), negation: false, clauseMarks: true })
@@ -409,7 +440,7 @@ Lexicon fallback (cold start, no training; the weaker mode): ${f4(lexOk / d.text
       process.stderr.write(`Banking77 ${kind ?? 'default'}\n`)
       const r = fixedSplitText(train, test, kind)
       def ??= r
-      rows.push([kind === undefined ? '**default (svm)**' : kind, f4(r.accuracy), f4(r.macroF1), r.fitSeconds.toFixed(2)])
+      rows.push([kind === undefined ? '**svm (previous fixed default)**' : kind, f4(r.accuracy), f4(r.macroF1), r.fitSeconds.toFixed(2)])
     }
     // Timings of the whole pipeline the CLI runs (`rapport text train`): analysis + intent model with
     // validation split, temperature, threshold and refit; then single-text predictions.
@@ -452,7 +483,7 @@ Lexicon fallback (cold start, no training; the weaker mode): ${f4(lexOk / d.text
 ${markdownTable(['model', 'accuracy', 'macro-F1', 'fit s'], rows)}
 
 Anchors: scikit-learn char n-gram + linear SVM **0.906**; TF-IDF + logistic regression **0.895**; full-data sentence encoders ~0.93. Target >= 0.91.
-**${acc >= 0.91 ? 'Met' : 'Missed'}**: the default reaches ${f4(acc)}.
+**${acc >= 0.91 ? 'Met' : 'Missed'}**: the previous fixed default reaches ${f4(acc)}.
 
 Speed (targets: train < 30 s on 2 cores, predict one text < 2 ms):
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { csrFromTriplets } from '../sparse/csr.ts'
-import { trainBinarySvm, trainLinearSvm } from './linear-svm.ts'
+import { balancedClassWeights, trainBinarySvm, trainLinearSvm } from './linear-svm.ts'
 import { linearScores } from './linear-model.ts'
 import { logCountRatio, trainNbSvm } from './nbsvm.ts'
 
@@ -41,4 +41,17 @@ test('NB log-count ratio matches the hand computation and NB-SVM separates the c
   const pos = linearScores(m, [0], [1])
   const neg = linearScores(m, [2], [1])
   assert.ok(pos[1]! > pos[0]! && neg[0]! > neg[1]!)
+})
+
+test("balanced class weights move the boundary towards the large class (scikit-learn's class_weight='balanced')", () => {
+  assert.deepEqual([...balancedClassWeights(Int32Array.from([0, 1, 1, 1]), 2)], [2, 4 / 6])
+  // Eight rows of class 1 at x = 1, two of class 0 at x = -1, and an ambiguous probe at 0 scored by the bias.
+  const X = csrFromTriplets(10, 1, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [1, 1, 1, 1, 1, 1, 1, 1, -1, -1])
+  const y = Int32Array.from([1, 1, 1, 1, 1, 1, 1, 1, 0, 0])
+  const plain = trainLinearSvm(X, y, 2, { C: 0.05 })
+  const balanced = trainLinearSvm(X, y, 2, { C: 0.05, classWeight: 'balanced' })
+  const bias = (m: typeof plain): number => linearScores(m, [], [])[1]! - linearScores(m, [], [])[0]!
+  // Unweighted, the majority pulls the bias to its side; balanced, the two classes weigh the same (bias ≈ 0).
+  assert.ok(bias(plain) > 0.05, `plain bias ${bias(plain)}`)
+  assert.ok(Math.abs(bias(balanced)) < Math.abs(bias(plain)) / 4, `balanced ${bias(balanced)} vs plain ${bias(plain)}`)
 })

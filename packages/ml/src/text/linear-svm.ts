@@ -12,6 +12,13 @@ export interface LinearSvmOptions {
   /** Value of the constant feature carrying the bias (regularised, as in LIBLINEAR). Default 1. */
   bias?: number
   seed?: number
+  /**
+   * 'balanced': each class's cost C is scaled by n / (K · n_class) (scikit-learn's class_weight='balanced', the
+   * original K classes in one-vs-rest), so a small class weighs as much as a large one. Default: none.
+   */
+  classWeight?: 'balanced'
+  /** Binary solve only: cost multipliers of the -1 and +1 rows (what 'balanced' sets per problem). Default 1, 1. */
+  rowWeight?: { negative: number; positive: number }
 }
 
 /**
@@ -31,10 +38,14 @@ export function trainBinarySvm(X: Csr, y: Int8Array, opts: LinearSvmOptions = {}
   const { indptr, indices, data } = X
   const w = new Float64Array(F + 1)
   const alpha = new Float64Array(n)
-  const diag = 0.5 / C
+  const wNeg = opts.rowWeight?.negative ?? 1
+  const wPos = opts.rowWeight?.positive ?? 1
+  // Per-row 1 / (2 C_i): the squared-hinge dual's diagonal term (LIBLINEAR's per-class C).
+  const diagNeg = 0.5 / (C * wNeg)
+  const diagPos = 0.5 / (C * wPos)
   const qd = new Float64Array(n)
   for (let i = 0; i < n; i++) {
-    let s = diag + B * B
+    let s = (y[i] === 1 ? diagPos : diagNeg) + B * B
     for (let p = indptr[i]!; p < indptr[i + 1]!; p++) {
       const v = scale ? data[p]! * scale[indices[p]!]! : data[p]!
       s += v * v
@@ -63,7 +74,7 @@ export function trainBinarySvm(X: Csr, y: Int8Array, opts: LinearSvmOptions = {}
       let dot = w[F]! * B
       if (scale) for (let p = a; p < b; p++) dot += w[indices[p]!]! * data[p]! * scale[indices[p]!]!
       else for (let p = a; p < b; p++) dot += w[indices[p]!]! * data[p]!
-      const G = yi * dot - 1 + alpha[i]! * diag
+      const G = yi * dot - 1 + alpha[i]! * (yi === 1 ? diagPos : diagNeg)
       let PG = 0
       if (alpha[i] === 0) {
         if (G > pgMaxOld) {
@@ -109,7 +120,24 @@ export function trainBinarySvm(X: Csr, y: Int8Array, opts: LinearSvmOptions = {}
  * labels[i] in 0..K-1. Cost: K binary solves. Scores are margins; probabilities need a fitted temperature.
  */
 export function trainLinearSvm(X: Csr, labels: Int32Array, nClasses: number, opts: LinearSvmOptions = {}): LinearModel {
-  return packOneVsRest(oneVsRest(X, labels, nClasses, (y) => trainBinarySvm(X, y, opts)), nClasses, X.cols)
+  const w = opts.classWeight === 'balanced' ? balancedClassWeights(labels, nClasses) : null
+  return packOneVsRest(
+    oneVsRest(X, labels, nClasses, (y, k) => {
+      if (!w) return trainBinarySvm(X, y, opts)
+      // As LIBLINEAR: two classes keep both weights; one-vs-rest weights the class's own rows, the rest keep C.
+      const negative = nClasses === 2 ? w[0]! : 1
+      return trainBinarySvm(X, y, { ...opts, rowWeight: { positive: w[k]!, negative } })
+    }),
+    nClasses,
+    X.cols,
+  )
+}
+
+/** n / (K · n_k) for each class k (a class absent from the rows gets 1). */
+export function balancedClassWeights(labels: Int32Array, nClasses: number): Float64Array {
+  const counts = new Float64Array(nClasses)
+  for (let i = 0; i < labels.length; i++) counts[labels[i]!]!++
+  return Float64Array.from(counts, (c) => (c > 0 ? labels.length / (nClasses * c) : 1))
 }
 
 /** Runs `solve` for each one-vs-rest problem (once for a binary task, with class 1 positive). */

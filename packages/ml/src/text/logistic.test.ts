@@ -42,3 +42,13 @@ test('multinomial logistic regression separates three classes and has zero gradi
   const pOwn = Math.exp(a) / (Math.exp(a) + 2 * Math.exp(c))
   assert.ok(Math.abs(2 * (pOwn - 1) + a) < 1e-5)
 })
+
+test('balanced class weights pull the logistic bias back towards zero on a skewed set', () => {
+  const X = csrFromTriplets(10, 1, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [1, 1, 1, 1, 1, 1, 1, 1, -1, -1])
+  const y = Int32Array.from([1, 1, 1, 1, 1, 1, 1, 1, 0, 0])
+  const bias = (m: ReturnType<typeof trainLogistic>): number => linearScores(m, [], [])[1]! - linearScores(m, [], [])[0]!
+  const plain = bias(trainLogistic(X, y, 2, { C: 0.1 }))
+  const balanced = bias(trainLogistic(X, y, 2, { C: 0.1, classWeight: 'balanced' }))
+  assert.ok(plain > 0.3, `plain bias ${plain}`)
+  assert.ok(Math.abs(balanced) < plain / 4, `balanced ${balanced} vs plain ${plain}`)
+})

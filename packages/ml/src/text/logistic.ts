@@ -1,10 +1,13 @@
 import type { Csr } from '../sparse/csr.ts'
 import { minimizeLbfgs, type MinimizeLbfgsOptions } from '../optimize/lbfgs.ts'
 import { packOneVsRest, type LinearModel } from './linear-model.ts'
+import { balancedClassWeights } from './linear-svm.ts'
 
 export interface SparseLogisticOptions extends MinimizeLbfgsOptions {
   /** Inverse L2 strength: minimises C · Σ log-loss + ½‖W‖² (bias not penalised). Default 10. */
   C?: number
+  /** 'balanced': row i's loss is weighted by n / (K · n_{y_i}) (scikit-learn's class_weight='balanced'). */
+  classWeight?: 'balanced'
 }
 
 /**
@@ -19,6 +22,7 @@ export function trainLogistic(X: Csr, labels: Int32Array, nClasses: number, opts
   const { indptr, indices, data } = X
   const nW = F * K
   const scores = new Float64Array(K)
+  const classW = opts.classWeight === 'balanced' ? balancedClassWeights(labels, nClasses) : null
   const fg = (x: Float64Array, g: Float64Array): number => {
     g.fill(0)
     let loss = 0
@@ -32,10 +36,11 @@ export function trainLogistic(X: Csr, labels: Int32Array, nClasses: number, opts
         for (let k = 0; k < K; k++) scores[k]! += v * x[base + k]!
       }
       const y = labels[i]!
+      const wi = classW ? classW[y]! : 1
       if (K === 1) {
         const s = y === 1 ? scores[0]! : -scores[0]!
         // log(1 + e^{-s}) computed stably; derivative wrt the score is -σ(-s) times the sign.
-        loss += s > 0 ? Math.log1p(Math.exp(-s)) : -s + Math.log1p(Math.exp(s))
+        loss += wi * (s > 0 ? Math.log1p(Math.exp(-s)) : -s + Math.log1p(Math.exp(s)))
         const sig = 1 / (1 + Math.exp(s))
         scores[0] = y === 1 ? -sig : sig
       } else {
@@ -43,11 +48,11 @@ export function trainLogistic(X: Csr, labels: Int32Array, nClasses: number, opts
         for (let k = 0; k < K; k++) if (scores[k]! > max) max = scores[k]!
         let z = 0
         for (let k = 0; k < K; k++) z += Math.exp(scores[k]! - max)
-        loss += max + Math.log(z) - scores[y]!
+        loss += wi * (max + Math.log(z) - scores[y]!)
         for (let k = 0; k < K; k++) scores[k] = Math.exp(scores[k]! - max) / z
         scores[y]! -= 1
       }
-      for (let k = 0; k < K; k++) scores[k]! *= C
+      for (let k = 0; k < K; k++) scores[k]! *= C * wi
       for (let p = a; p < b; p++) {
         const base = indices[p]! * K
         const v = data[p]!

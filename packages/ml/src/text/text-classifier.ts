@@ -40,9 +40,10 @@ export interface TextPrediction {
 }
 
 /**
- * The one default configuration: word 1–2-grams plus character n-grams, TF-IDF (defaultFeatureOptions);
- * L2 logistic regression for two classes (sentiment: calibrated probabilities give the score) and the
- * one-vs-rest linear SVM for more (intent: fast and the most accurate family on many small classes).
+ * The family fitTextClassifier uses when none is given: word 1–2-grams plus character n-grams, TF-IDF
+ * (defaultFeatureOptions); L2 logistic regression for two classes and the one-vs-rest linear SVM for more.
+ * The product default (`rapport text train` / `eval text` without --model) no longer uses this fixed choice:
+ * it selects among textCandidates by inner cross-validation (select-text-model.ts, issue 19).
  */
 export function defaultTextModel(nClasses: number): TextModelKind {
   return nClasses === 2 ? 'logistic' : 'svm'

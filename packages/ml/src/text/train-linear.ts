@@ -19,6 +19,8 @@ export interface TrainLinearOptions {
    */
   alpha?: number
   seed?: number
+  /** 'balanced' scales each class's cost by n / (K · n_class) (svm and logistic only). Default: none. */
+  classWeight?: 'balanced'
 }
 
 /** Families whose scores are margins rather than log-probabilities and so need a fitted temperature. */
@@ -28,13 +30,15 @@ export function needsTemperature(kind: TextModelKind): boolean {
 
 /** Trains one classifier family on a feature matrix. labels[i] in 0..K-1. */
 export function trainLinear(kind: TextModelKind, X: Csr, labels: Int32Array, nClasses: number, opts: TrainLinearOptions = {}): LinearModel {
+  if (opts.classWeight !== undefined && kind !== 'svm' && kind !== 'logistic') throw new Error(`trainLinear: class weighting is not supported by ${kind}`)
+  const cw = opts.classWeight !== undefined ? { classWeight: opts.classWeight } : {}
   switch (kind) {
     case 'svm':
-      return trainLinearSvm(X, labels, nClasses, { C: opts.C ?? 1, seed: opts.seed ?? 0 })
+      return trainLinearSvm(X, labels, nClasses, { C: opts.C ?? 1, seed: opts.seed ?? 0, ...cw })
     case 'nbsvm':
       return trainNbSvm(X, labels, nClasses, { C: opts.C ?? 1, seed: opts.seed ?? 0, alpha: opts.alpha ?? 1 })
     case 'logistic':
-      return trainLogistic(X, labels, nClasses, { C: opts.C ?? 10 })
+      return trainLogistic(X, labels, nClasses, { C: opts.C ?? 10, ...cw })
     case 'nb':
       return trainMultinomialNb(X, labels, nClasses, { alpha: opts.alpha ?? 0.1 })
     case 'cnb':

@@ -1,13 +1,17 @@
 import {
+  analyzeForCandidates,
   createAnalyzer,
   defaultAnalyzerConfig,
-  defaultTextModel,
   encodeLabels,
   fitOnAnalyzed,
+  fitSelectedOnRows,
   multiclassReport,
+  nestedCrossValidateText,
   predictAnalyzed,
   stratifiedKFold,
+  textCandidates,
   type TextModelKind,
+  type TextSelection,
 } from '@rapport/ml'
 import { UsageError } from '../../errors/rapport-error.ts'
 
@@ -19,7 +23,10 @@ export interface LabelledTexts {
 
 export interface EvaluateTextOptions {
   lang: 'zh' | 'en' | 'auto'
-  /** Default: logistic for two classes, svm for more. */
+  /**
+   * A fixed classifier family, cross-validated as before. Unset: the default (`rapport text train` without
+   * --model), which chooses its configuration by inner CV (3 folds for two classes, a stratified holdout for more); it is then estimated by nested CV.
+   */
   model?: TextModelKind | undefined
   folds: number
   seed: number
@@ -33,7 +40,8 @@ export interface EvaluateTextOptions {
 export function evaluateTextClassifier(first: LabelledTexts, test: LabelledTexts | undefined, o: EvaluateTextOptions) {
   const { names, y } = encodeLabels([...first.labels, ...(test?.labels ?? [])])
   if (names.length < 2) throw new UsageError(`${first.file}: the label column has fewer than two distinct values`)
-  const kind = o.model ?? defaultTextModel(names.length)
+  if (o.model === undefined) return evaluateDefault(first, test, o, names, y)
+  const kind = o.model
   const analyzer = createAnalyzer(defaultAnalyzerConfig(o.lang))
   const t0 = performance.now()
   const docs = [...first.texts, ...(test?.texts ?? [])].map((t) => analyzer.analyze(t))
@@ -78,6 +86,73 @@ export function evaluateTextClassifier(first: LabelledTexts, test: LabelledTexts
     rows: test ? { train: first.texts.length, test: test.texts.length } : first.texts.length,
     classes: names.length,
     model: kind,
+    lang: o.lang,
+    seed: o.seed,
+    accuracy: rep.accuracy,
+    macroF1: rep.macroF1,
+    foldAccuracy,
+    fitSeconds,
+    analyzeSeconds,
+    perClass: rep.perClass,
+  }
+}
+
+/** Per outer split: the candidate the default chose and every candidate's inner accuracy on that split's training rows. */
+interface FoldSelection {
+  fold: number
+  chosen: string
+  innerAccuracy: TextSelection['scores']
+}
+
+/**
+ * The default, estimated honestly: its selection (inner CV among textCandidates, select-text-model.ts) runs inside each outer
+ * fold on that fold's training rows only, or on --train only, and the winner refitted there predicts the held-out
+ * rows. Texts are analysed once per analyzer setting; vocabularies, idf and weights are fitted per split.
+ */
+function evaluateDefault(first: LabelledTexts, test: LabelledTexts | undefined, o: EvaluateTextOptions, names: string[], y: Int32Array) {
+  const candidates = textCandidates(names.length)
+  const common = { lang: o.lang, seed: o.seed, candidates }
+  let pred: Int32Array
+  let evalIdx: number[]
+  let foldAccuracy: number[]
+  let selection: FoldSelection[]
+  let fitSeconds: number
+  let analyzeSeconds: number
+  if (test) {
+    const t0 = performance.now()
+    const analyzed = analyzeForCandidates([...first.texts, ...test.texts], candidates, common)
+    analyzeSeconds = (performance.now() - t0) / 1000
+    const n1 = first.texts.length
+    evalIdx = Array.from({ length: test.texts.length }, (_, r) => n1 + r)
+    const t1 = performance.now()
+    const fit = fitSelectedOnRows(analyzed, Array.from({ length: n1 }, (_, i) => i), y, names.length, common)
+    pred = new Int32Array(y.length)
+    pred.set(fit.predict(evalIdx), n1)
+    fitSeconds = (performance.now() - t1) / 1000
+    let ok = 0
+    for (const i of evalIdx) if (pred[i] === y[i]) ok++
+    foldAccuracy = [evalIdx.length ? ok / evalIdx.length : 0]
+    selection = [{ fold: 1, chosen: fit.selection.chosen.name, innerAccuracy: fit.selection.scores }]
+  } else {
+    if (first.texts.length < o.folds) throw new UsageError(`${first.file}: ${first.texts.length} rows cannot fill ${o.folds} folds`)
+    const r = nestedCrossValidateText(first.texts, first.labels, { ...common, outerFolds: o.folds, ...(o.onFold ? { onFold: o.onFold } : {}) })
+    pred = r.predictions
+    evalIdx = Array.from({ length: first.texts.length }, (_, i) => i)
+    foldAccuracy = r.foldAccuracy
+    selection = r.chosen.map((chosen, f) => ({ fold: f + 1, chosen, innerAccuracy: r.innerScores[f] ?? [] }))
+    fitSeconds = r.foldSeconds.reduce((a, b) => a + b, 0)
+    analyzeSeconds = r.prepareSeconds
+  }
+  const rep = multiclassReport(Int32Array.from(evalIdx, (i) => y[i] as number), Int32Array.from(evalIdx, (i) => pred[i] as number), names)
+  return {
+    protocol: test ? 'fixed split' : `stratified ${o.folds}-fold`,
+    estimate: test ? 'default chosen on --train only' : 'nested: the default chooses inside each outer fold on its training rows',
+    files: test ? { train: first.file, test: test.file } : { file: first.file },
+    rows: test ? { train: first.texts.length, test: test.texts.length } : first.texts.length,
+    classes: names.length,
+    model: 'default',
+    candidates: candidates.map((c) => c.name),
+    selection,
     lang: o.lang,
     seed: o.seed,
     accuracy: rep.accuracy,

@@ -20,11 +20,15 @@ interface EvalTextOpts extends Record<string, unknown> {
   json?: boolean
 }
 
-/** `rapport eval text`: stratified k-fold CV on one file, or a fixed --train/--test split. */
+/**
+ * `rapport eval text`: stratified k-fold CV on one file, or a fixed --train/--test split. Without --model it
+ * evaluates the default as `rapport text train` fits it: the configuration is chosen by inner CV inside each
+ * outer fold (nested CV), and the choice of every fold is reported.
+ */
 export function addEvalTextCommand(parent: Command): void {
   const cmd = parent
     .command('text')
-    .description('evaluate a text classifier (sentiment, intent): stratified k-fold on --file, or --train/--test')
+    .description('evaluate a text classifier (sentiment, intent): stratified k-fold on --file, or --train/--test; without --model, a nested estimate of the default (its configuration chosen inside each fold)')
     .option('--file <file>', 'labelled texts for cross-validation')
     .option('--train <file>', 'training file of a fixed split')
     .option('--test <file>', 'test file of a fixed split')
@@ -57,6 +61,8 @@ async function runEvalText(o: EvalTextOpts): Promise<void> {
     onFold: (f, k) => progress(`fold ${f + 1}/${k}`),
   })
   if (o.json) return printJson({ ...result, ...(o.report ? { perClass } : {}) })
-  printLine(`${result.protocol}, ${result.model}, ${result.classes} classes: accuracy ${result.accuracy.toFixed(4)}, macro-F1 ${result.macroF1.toFixed(4)}, fit ${result.fitSeconds.toFixed(2)} s`)
+  const what = 'selection' in result ? (result.protocol === 'fixed split' ? 'default chosen on --train' : 'default, nested (chosen inside each fold)') : result.model
+  printLine(`${result.protocol}, ${what}, ${result.classes} classes: accuracy ${result.accuracy.toFixed(4)}, macro-F1 ${result.macroF1.toFixed(4)}, fit ${result.fitSeconds.toFixed(2)} s`)
+  if ('selection' in result) for (const s of result.selection) printLine(`  ${result.protocol === 'fixed split' ? 'chosen' : `fold ${s.fold}`}: ${s.chosen}`)
   if (o.report) printTable(['label', 'precision', 'recall', 'f1', 'support'], perClass.map((c) => [c.label, c.precision, c.recall, c.f1, c.support]))
 }

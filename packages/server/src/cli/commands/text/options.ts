@@ -7,7 +7,7 @@ export function withModelOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--lang <lang>', 'text language: zh, en or auto (per text: jieba when it has Chinese)').choices(['zh', 'en', 'auto']).default('auto'))
     .addOption(
-      new Option('--model <kind>', 'classifier: nbsvm, logistic, svm, nb (multinomial) or cnb (complement); default logistic for 2 classes, svm for more')
+      new Option('--model <kind>', 'classifier: nbsvm, logistic, svm, nb (multinomial) or cnb (complement); default: chosen on the training rows by inner cross-validation among linear-SVM candidates (n-gram blocks, C, class weighting)')
         .choices([...TEXT_MODEL_KINDS]),
     )
 }

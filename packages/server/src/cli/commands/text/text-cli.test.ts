@@ -44,7 +44,16 @@ test('eval text: k-fold on a CSV with quoted newlines and an empty review', () =
   assert.equal(r.code, 0, r.err)
   const j = JSON.parse(r.out)
   assert.equal(j.rows, 37)
-  assert.equal(j.model, 'logistic')
+  // No --model: the default's nested estimate, with the candidate chosen inside each of the 3 outer folds.
+  assert.equal(j.model, 'default')
+  assert.match(j.estimate, /nested/)
+  assert.equal(j.selection.length, 3)
+  for (const s of j.selection) {
+    assert.ok(j.candidates.includes(s.chosen), s.chosen)
+    assert.deepEqual(s.innerAccuracy.map((c: { name: string }) => c.name), j.candidates)
+    const best = Math.max(...s.innerAccuracy.map((c: { accuracy: number }) => c.accuracy))
+    assert.equal(s.innerAccuracy.find((c: { name: string }) => c.name === s.chosen).accuracy, best)
+  }
   assert.equal(j.foldAccuracy.length, 3)
   assert.ok(j.accuracy >= 0 && j.accuracy <= 1 && j.macroF1 >= 0 && typeof j.fitSeconds === 'number')
   assert.equal(j.perClass.length, 2)
@@ -58,13 +67,36 @@ test('eval text: fixed --train/--test split on a tab file without quoting', () =
   assert.equal(j.protocol, 'fixed split')
   assert.equal(j.model, 'nbsvm')
   assert.equal(j.accuracy, 1) // training data re-predicted: a separable toy set
+  assert.equal(j.selection, undefined, 'an explicit --model is evaluated as it is, without selection')
+})
+
+test('eval text: the default on a fixed split is chosen on --train and names its choice; --model logistic still works', () => {
+  const r = rapport('eval', 'text', '--train', tsv, '--test', tsv, '--text-col', 'text', '--label-col', 'intent', '--quote', 'none', '--json')
+  assert.equal(r.code, 0, r.err)
+  const j = JSON.parse(r.out)
+  assert.equal(j.model, 'default')
+  assert.equal(j.selection.length, 1)
+  assert.ok(j.candidates.includes(j.selection[0].chosen))
+  assert.equal(j.accuracy, 1)
+  const plain = rapport('eval', 'text', '--train', tsv, '--test', tsv, '--text-col', 'text', '--label-col', 'intent', '--quote', 'none')
+  assert.equal(plain.code, 0, plain.err)
+  assert.match(plain.out, /default chosen on --train/)
+  assert.match(plain.out, /chosen: /)
+  const lg = rapport('eval', 'text', '--file', csv, '--text-col', 'review', '--label-col', 'label', '--folds', '3', '--model', 'logistic', '--json')
+  assert.equal(lg.code, 0, lg.err)
+  assert.equal(JSON.parse(lg.out).model, 'logistic')
 })
 
 test('text train + predict: sentiment and intent models round-trip through a file', () => {
   const sm = join(dir, 'sent.json')
   const t = rapport('text', 'train', '--file', csv, '--text-col', 'review', '--label-col', 'label', '--out', sm, '--json')
   assert.equal(t.code, 0, t.err)
-  assert.equal(JSON.parse(t.out).task, 'sentiment')
+  const tj0 = JSON.parse(t.out)
+  assert.equal(tj0.task, 'sentiment')
+  // No --model: the default chose a candidate by inner CV and says which, with every candidate's score.
+  assert.equal(typeof tj0.selection.chosen, 'string')
+  assert.ok(tj0.selection.innerAccuracy.some((c: { name: string }) => c.name === tj0.selection.chosen))
+  assert.equal(tj0.model, 'svm')
   const probe = join(dir, 'probe.csv')
   writeFileSync(probe, 'text\ngreat friendly staff\n房间很脏，服务差\n')
   const p = rapport('text', 'predict', '--model', sm, '--file', probe, '--text-col', 'text', '--json')
@@ -77,6 +109,7 @@ test('text train + predict: sentiment and intent models round-trip through a fil
   assert.equal(ti.code, 0, ti.err)
   const tj = JSON.parse(ti.out)
   assert.equal(tj.task, 'intent')
+  assert.equal(typeof tj.selection.chosen, 'string')
   assert.ok(tj.threshold >= 0)
   const pi = rapport('text', 'predict', '--model', im, '--file', tsv, '--text-col', 'text', '--quote', 'none', '--json')
   assert.equal(pi.code, 0, pi.err)
