@@ -6,11 +6,12 @@ import {
   bgnbdExpectedPurchases,
   bgnbdLikelihood,
   bgnbdLogLikelihood,
+  bgnbdObjective,
   bgnbdProbabilityAlive,
   fitBgNbd,
 } from './bgnbd.ts'
 import { paretoNbdConditionalExpected, paretoNbdCustomerLogLikelihood, paretoNbdProbabilityAlive } from './pareto-nbd.ts'
-import { fitGammaGamma, gammaGammaCustomerLogLikelihood, gammaGammaExpectedSpend } from './gamma-gamma.ts'
+import { fitGammaGamma, gammaGammaCustomerLogLikelihood, gammaGammaExpectedSpend, gammaGammaLogLikelihood, gammaGammaObjective } from './gamma-gamma.ts'
 import { hyp2f1 } from './hypergeometric.ts'
 import { nelderMead } from './nelder-mead.ts'
 import { buildCalibrationHoldout } from './rfm-summary.ts'
@@ -271,4 +272,36 @@ test('bgnbdLikelihood equals bgnbdLogLikelihood bit for bit, repeated triples an
   for (const p of [{ r: 0.24, alpha: 4.4, a: 0.79, b: 2.4 }, { r: 1.3, alpha: 0.7, a: 3, b: 0.2 }]) {
     assert.equal(ll(p), bgnbdLogLikelihood(p, data))
   }
+})
+
+test('the BG/NBD and Gamma-Gamma objectives are −ll per customer and their gradients match finite differences', () => {
+  const rng = createRng(11)
+  const n = 400
+  const frequency = Float64Array.from({ length: n }, () => (rng.next() < 0.3 ? 0 : 1 + rng.int(8)))
+  const age = Float64Array.from({ length: n }, () => 10 + rng.int(40))
+  const recency = Float64Array.from(frequency, (x, i) => (x === 0 ? 0 : Math.min(age[i]!, 1 + rng.int(40))))
+  const monetary = Float64Array.from(frequency, (x) => (x === 0 ? 0 : 5 + 50 * rng.next()))
+  const data = { frequency, recency, age, monetary }
+  const check = (fg: (v: Float64Array, g: Float64Array) => number, v0: number[], reference: number) => {
+    const v = Float64Array.from(v0)
+    const g = new Float64Array(v.length)
+    close(fg(v, g), reference, 1e-12, 'value')
+    for (let j = 0; j < v.length; j++) {
+      const up = Float64Array.from(v)
+      const down = Float64Array.from(v)
+      up[j]! += 1e-6
+      down[j]! -= 1e-6
+      const scratch = new Float64Array(v.length)
+      close(g[j]!, (fg(up, scratch) - fg(down, scratch)) / 2e-6, 1e-6, `∂/∂v${j}`)
+    }
+  }
+  const p = { r: 0.7, alpha: 4, a: 0.6, b: 3 }
+  check(bgnbdObjective(data), [Math.log(p.r), Math.log(p.alpha), Math.log(p.a), Math.log(p.b)], -bgnbdLogLikelihood(p, data) / n)
+  const g = { p: 2, q: 3, gamma: 20 }
+  const repeaters = Array.from(frequency).filter((x) => x > 0).length
+  check(gammaGammaObjective(frequency, monetary), [Math.log(g.p), Math.log(g.q), Math.log(g.gamma)], -gammaGammaLogLikelihood(g, frequency, monetary) / repeaters)
+  // A warm start at the optimum stays there.
+  const fit = fitBgNbd(data)
+  const again = fitBgNbd(data, [fit.params])
+  close(again.logLikelihood, fit.logLikelihood, 1e-9, 'warm refit')
 })

@@ -39,6 +39,11 @@ export interface GbdtOptions {
    */
   bags?: number
   seed?: number
+  /**
+   * The matrix columns the trees may split on (ascending; default all). The others are neither binned nor
+   * searched, and the trees' feature indices still refer to the full matrix.
+   */
+  columns?: ArrayLike<number>
 }
 
 export interface GbdtModel {
@@ -58,6 +63,15 @@ export interface GbdtModel {
  * implements this. Seeded. Cost O(bags × trees × depth × rows × features) plus one O(rows log rows) binning pass.
  */
 export function fitGbdt(X: Matrix, y: ArrayLike<number>, options: GbdtOptions = {}): GbdtModel {
+  const cols = options.columns
+  if (cols !== undefined && cols.length < X.cols) {
+    const q = cols.length
+    const data = new Float64Array(X.rows * q)
+    for (let i = 0; i < X.rows; i++) for (let c = 0; c < q; c++) data[i * q + c] = X.data[i * X.cols + (cols[c] as number)] as number
+    const model = fitGbdt({ rows: X.rows, cols: q, data }, y, { ...options, columns: undefined })
+    for (const tree of model.trees) for (let k = 0; k < tree.feature.length; k++) if ((tree.feature[k] as number) >= 0) tree.feature[k] = cols[tree.feature[k] as number] as number
+    return model
+  }
   const loss = options.loss ?? 'logistic'
   const seed = options.seed ?? 0
   const bags = Math.max(1, Math.floor(options.bags ?? 1))

@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { logBeta, logGamma, regularizedBeta, regularizedGammaP, regularizedGammaQ } from './special.ts'
+import { digamma, logBeta, logGamma, regularizedBeta, regularizedGammaP, regularizedGammaQ } from './special.ts'
 import { chiSquareCdf, chiSquareSurvival, studentTCdf, studentTTwoSidedP } from './distributions.ts'
 
 const close = (a: number, b: number, eps: number, what = ''): void =>
@@ -43,4 +43,15 @@ test('t and chi-square tails against printed tables', () => {
   close(chiSquareCdf(3.841458820694, 1), 0.95, 1e-9, 'chi2(1)')
   close(chiSquareSurvival(11.070497693516, 5), 0.05, 1e-9, 'chi2(5)')
   close(chiSquareSurvival(2, 2), Math.exp(-1), 1e-13, 'chi2(2) is exponential')
+})
+
+test('digamma: ψ(1) = −γ, ψ(1/2) = −γ − 2 ln 2, the recurrence, and the derivative of logGamma', () => {
+  const euler = 0.5772156649015329
+  close(digamma(1), -euler, 1e-13, 'ψ(1)')
+  close(digamma(0.5), -euler - 2 * Math.log(2), 1e-13, 'ψ(1/2)')
+  for (const x of [0.03, 0.7, 3.2, 12, 250]) {
+    close(digamma(x + 1), digamma(x) + 1 / x, 1e-12, `ψ(${x} + 1)`)
+    const h = 1e-5 * x
+    close(digamma(x), (logGamma(x + h) - logGamma(x - h)) / (2 * h), 1e-6, `ψ(${x}) by differences`)
+  }
 })

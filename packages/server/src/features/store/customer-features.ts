@@ -64,8 +64,14 @@ export async function customerFeatures(db: Db, workspaceId: number, options: Cus
   const excludedQuery = excludedCountQuery(input)
   const query = featureQuery(input)
   const { excluded, rows } = await withoutJit(db, async (q) => {
+    const tuned = db.kind === 'postgres' && !options.customerIds
+    // withoutJit may join a caller's transaction: the settings are put back once the query has run.
+    const [before] = tuned ? await q.query<{ i: string; w: string }>(`SELECT current_setting('enable_indexscan') AS i, current_setting('work_mem') AS w`) : []
+    if (tuned) await q.exec(WHOLE_WORKSPACE_SETTINGS)
     const [n] = await q.query<{ n: number }>(excludedQuery.text, excludedQuery.params)
-    return { excluded: n, rows: await q.query<Record<string, unknown>>(query.text, query.params) }
+    const out = { excluded: n, rows: await q.query<Record<string, unknown>>(query.text, query.params) }
+    if (before) await q.query(`SELECT set_config('enable_indexscan', $1, true), set_config('work_mem', $2, true)`, [before.i, before.w])
+    return out
   })
   const frameColumns = columns.map((c, i): Column => {
     const key = `f${i}`
@@ -80,6 +86,17 @@ export async function customerFeatures(db: Db, workspaceId: number, options: Cus
     excludedNoProfilingConsent: Number(excluded?.n ?? 0),
   }
 }
+
+/**
+ * Planner settings for the feature query over a whole workspace on PostgreSQL (SET LOCAL: the transaction of
+ * withoutJit only). Every fact table is read in full there, and with the default settings the planner read
+ * events and orders through their (customer, time) indexes to feed sorted group aggregates: on the
+ * 100,000-customer demo 8.8 s of random heap reads for the 4M events and 3.1 s for the orders, of a 25.8 s
+ * query; sequential scans with sorts in 64 MB instead took it to 15.1 s (measured under the same load). The
+ * per-customer consent lookups still use their indexes as bitmap scans. A customerIds restriction keeps the
+ * defaults: then the index scans are the right plan.
+ */
+const WHOLE_WORKSPACE_SETTINGS = "SET LOCAL enable_indexscan = off; SET LOCAL work_mem = '64MB'"
 
 function asNumber(v: unknown): number {
   return v === null || v === undefined ? Number.NaN : Number(v)

@@ -1,13 +1,11 @@
 import {
   bgnbdConditionalExpected,
-  bgnbdLikelihood,
   bgnbdProbabilityAlive,
   discountedLifetimeValue,
   fitBgNbd,
   fitGammaGamma,
   fitParetoNbd,
   gammaGammaExpectedSpend,
-  gammaGammaLogLikelihood,
   LOG_BOUNDS,
   minimiseWithRestarts,
   paretoNbdConditionalExpected,
@@ -56,8 +54,8 @@ export function summaryOf(h: ClvHistory, rows: ArrayLike<number>, period: 'calib
 /**
  * Fits the purchase and spend models by maximum likelihood. Without `warm`, with @rapport/ml's fitters (the
  * same calls as `rapport analyze clv`, so the same numbers). With `warm` (a fit on a period of the same
- * data), Nelder–Mead starts from its optimum alone: the refit on all data then takes a fraction of the
- * evaluations of the fitters' several cold starts, and reaches the same optimum to their tolerance.
+ * data), the fitters start from its optimum alone: the refit on all data then takes a fraction of the
+ * iterations of their several cold starts, and reaches the same optimum to their tolerance.
  */
 export function fitClv(model: PurchaseModel, s: CustomerSummary, warm?: ClvFit): ClvFit {
   const purchase = warm === undefined ? (model === 'bgnbd' ? fitBgNbd(s) : fitParetoNbd(s)) : refitPurchase(model, s, warm.purchase)
@@ -79,11 +77,8 @@ const logs = (v: number[]) => v.map((x) => Math.log(x))
 
 function refitPurchase(model: PurchaseModel, s: CustomerSummary, from: BgNbdParams | ParetoNbdParams) {
   if (model === 'bgnbd') {
-    const p = from as BgNbdParams
-    const unpack = (v: number[]): BgNbdParams => ({ r: Math.exp(v[0] as number), alpha: Math.exp(v[1] as number), a: Math.exp(v[2] as number), b: Math.exp(v[3] as number) })
-    const ll = bgnbdLikelihood(s)
-    const best = minimiseWithRestarts((v) => -ll(unpack(v)), [logs([p.r, p.alpha, p.a, p.b])], LOG_BOUNDS)
-    return { params: unpack(best.x), logLikelihood: -best.value, converged: best.converged }
+    const fit = fitBgNbd(s, [from as BgNbdParams])
+    return { params: fit.params, logLikelihood: fit.logLikelihood, converged: fit.converged }
   }
   const p = from as ParetoNbdParams
   const unpack = (v: number[]): ParetoNbdParams => ({ r: Math.exp(v[0] as number), alpha: Math.exp(v[1] as number), s: Math.exp(v[2] as number), beta: Math.exp(v[3] as number) })
@@ -92,9 +87,8 @@ function refitPurchase(model: PurchaseModel, s: CustomerSummary, from: BgNbdPara
 }
 
 function refitSpend(s: CustomerSummary, from: GammaGammaParams) {
-  const unpack = (v: number[]): GammaGammaParams => ({ p: Math.exp(v[0] as number), q: Math.exp(v[1] as number), gamma: Math.exp(v[2] as number) })
-  const best = minimiseWithRestarts((v) => -gammaGammaLogLikelihood(unpack(v), s.frequency, s.monetary), [logs([from.p, from.q, from.gamma])], LOG_BOUNDS)
-  return { params: unpack(best.x), logLikelihood: -best.value, converged: best.converged }
+  const fit = fitGammaGamma(s.frequency, s.monetary, from)
+  return { params: fit.params, logLikelihood: fit.logLikelihood, converged: fit.converged }
 }
 
 /** E[Y(t) | x, t_x, T]: expected purchases in the next t units. */
