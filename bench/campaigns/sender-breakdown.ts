@@ -53,9 +53,9 @@ export function breakdownProbe(db: Db): { db: Db; wrap: (d: Delivery) => Deliver
   let batches = 0
   const wrappedDb: Db = {
     ...db,
-    query: (text, params) => {
+    query: (text, params, opts) => {
       queries++
-      return dbClock.track(() => db.query(text, params))
+      return dbClock.track(() => db.query(text, params, opts))
     },
     exec: (sql) => dbClock.track(() => db.exec(sql)),
     transaction: (fn) => db.transaction(fn),

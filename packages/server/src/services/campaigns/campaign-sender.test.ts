@@ -14,7 +14,7 @@ import { runCampaignSender } from './campaign-sender.ts'
 import { createCampaign, getCampaign, resendUncertain, resumeCampaign, startCampaign } from './campaigns-service.ts'
 import type { Channels } from './channels.ts'
 import { pickCampaignWinner } from './pick-winner.ts'
-import { claimRecipients, heartbeat, markOrphansUncertain } from './send-ledger.ts'
+import { claimRecipients, heartbeat, markOrphansUncertain, settleAndClaim } from './send-ledger.ts'
 
 const PUBLIC = 'http://rapport.test'
 const opened: Channels[] = []
@@ -218,6 +218,57 @@ for (const backend of backends()) {
       // and a record per batch).
       assert.ok(merges <= 6, `${merges} merge-data queries for 400 messages`)
       assert.ok(settles < 400, `${settles} ledger statements for 400 messages`)
+    })
+
+    test('a claim after a cursor takes the rows after it first, then the planned rows behind it (none skipped)', async () => {
+      const w = await campaignWorld(db, 'cursor', 20)
+      const c = await createCampaign(db, w.actor, simpleCampaign(w.segment, { name: 'cursor', holdout_pct: 0 }))
+      await startCampaign(db, null, channelsTo(smtp.port), w.actor, c.id)
+      const ids = (await db.query<{ id: string }>(`SELECT id FROM campaign_recipients WHERE workspace_id = $1 AND campaign_id = $2 ORDER BY id`, [w.ws, c.id])).map((r) => Number(r.id))
+      assert.equal(ids.length, 20)
+      const at = (i: number) => ids[i] as number
+      // After the 15th row: the 5 after it, then 3 from the start.
+      const first = await settleAndClaim(db, w.ws, c.id, 's', [], 8, at(14))
+      assert.deepEqual(first.map((r) => r.id), [...ids.slice(0, 3), ...ids.slice(15)])
+      // After every row: only rows behind are left.
+      const second = await settleAndClaim(db, w.ws, c.id, 's', [], 4, at(19) + 1000)
+      assert.deepEqual(second.map((r) => r.id), ids.slice(3, 7))
+      // A row put back to planned (a retry, due) behind the cursor is claimed again; one not due yet is not.
+      const retry = (id: number, ms: number) => ({ id, outcome: 'retry' as const, error: 'greylisted', retryAt: new Date(Date.now() + ms) })
+      assert.deepEqual(await settleAndClaim(db, w.ws, c.id, 's', [retry(at(0), -60_000), retry(at(1), 600_000)], 0, at(19)), [])
+      const third = await settleAndClaim(db, w.ws, c.id, 's', [], 20, at(19))
+      assert.deepEqual(third.map((r) => r.id), [at(0), ...ids.slice(7, 15)])
+      assert.equal(third[0]?.attempts, 2)
+      assert.deepEqual(await states(db, w.ws, c.id), { sending: 19, planned: 1 })
+    })
+
+    test('rows put back to planned behind the sender\'s cursor while it runs are still sent, each exactly once', async () => {
+      const w = await campaignWorld(db, 'behind', 60)
+      const ch = channelsTo(smtp.port)
+      const c = await createCampaign(db, w.actor, simpleCampaign(w.segment, { name: 'behind', holdout_pct: 0, settings: { concurrency: 4 } }))
+      await startCampaign(db, null, ch, w.actor, c.id)
+      // The first three rows are not claimable when the sender starts, and become planned once it is well past them.
+      const early = (await db.query<{ id: string }>(`SELECT id FROM campaign_recipients WHERE workspace_id = $1 AND campaign_id = $2 ORDER BY id LIMIT 3`, [w.ws, c.id])).map((r) => Number(r.id))
+      await db.query(`UPDATE campaign_recipients SET state = 'held' WHERE workspace_id = $1 AND id = ANY($2::bigint[])`, [w.ws, early])
+      smtp.messages.length = 0
+      const row = await loadCampaign(db, w.ws, c.id)
+      const inner = campaignDelivery(db, row, ch, await workspaceIdentity(db, w.ws))
+      let sends = 0
+      const delivery = {
+        async prepare(batch: Parameters<typeof inner.prepare>[0]) {
+          const send = await inner.prepare(batch)
+          return async (r: Parameters<Awaited<ReturnType<typeof inner.prepare>>>[0], messageId: string) => {
+            if (++sends === 20) await db.query(`UPDATE campaign_recipients SET state = 'planned' WHERE workspace_id = $1 AND id = ANY($2::bigint[])`, [w.ws, early])
+            return send(r, messageId)
+          }
+        },
+      }
+      assert.equal(await runCampaignSender(db, w.ws, c.id, delivery, { retryBaseMs: 20 }), 'done')
+      const got = smtp.messages.filter((m) => m.headers['x-rapport-campaign'] === String(c.id))
+      assert.equal(got.length, 60)
+      assert.equal(new Set(got.map((m) => m.messageId)).size, 60, 'nobody twice')
+      for (const id of early) assert.ok(got.some((m) => m.headers['x-rapport-recipient'] === String(id)), `row ${id} was sent`)
+      assert.deepEqual(await states(db, w.ws, c.id), { sent: 60 })
     })
 
     test('two senders working one campaign at once never send anyone twice', async () => {

@@ -105,6 +105,25 @@ export async function runCampaignSender(db: Db, workspaceId: number, campaignId:
     }
   }
 
+  // Claims go on after the highest id this run has claimed (send-ledger.ts settleAndClaim: a claim from the
+  // start walks every row already claimed). This sender's own retries are behind it: when one is due, that
+  // claim starts just before the lowest due one. Anything else put back to planned behind the cursor is
+  // taken by the statement itself once the rows ahead run short (at the latest, at the end of the send).
+  let cursor = 0
+  const retries = new Map<number, number>()
+  const claimAfter = (limit: number): number => {
+    if (limit <= 0 || retries.size === 0) return cursor
+    const now = Date.now()
+    let from = cursor
+    for (const [id, at] of retries) {
+      if (at > now) continue
+      // Looked for once: if the database's clock has it not due yet, the rows-ahead-ran-short rule takes it later.
+      retries.delete(id)
+      from = Math.min(from, id - 1)
+    }
+    return from
+  }
+
   /**
    * Records the answers so far and claims up to `limit` more rows, in one statement. The error rate is known
    * before the statement runs: when these answers pause the campaign nothing is claimed, and 'paused' is returned.
@@ -116,10 +135,15 @@ export async function runCampaignSender(db: Db, workspaceId: number, campaignId:
     for (const r of results) {
       recent.push(r.outcome !== 'sent')
       if (recent.length > WINDOW) recent.shift()
+      if (r.outcome === 'retry') retries.set(r.id, r.retryAt.getTime())
     }
     const failures = recent.filter(Boolean).length
     const pause = results.length > 0 && recent.length >= Math.min(WINDOW, 10) && failures / recent.length >= c.settings.error_pause_rate
-    const batch = await settleAndClaim(db, workspaceId, campaignId, senderId, results, pause ? 0 : limit)
+    const batch = await settleAndClaim(db, workspaceId, campaignId, senderId, results, pause ? 0 : limit, claimAfter(pause ? 0 : limit))
+    for (const r of batch) {
+      if (r.id > cursor) cursor = r.id
+      retries.delete(r.id)
+    }
     handled += results.filter((r) => r.outcome !== 'retry').length
     if (opts.onProgress && results.length > 0 && Date.now() - lastProgress >= 1_000) {
       lastProgress = Date.now()
