@@ -31,8 +31,15 @@ if (selected.some((f) => f.startsWith('packages/web/'))) {
   const built = spawnSync(process.execPath, [join(root, 'scripts/build-web.mjs')], { cwd: root, stdio: 'inherit' })
   if (built.status !== 0) process.exit(built.status ?? 1)
 }
-// A test that hangs fails after 10 minutes instead of holding CI until its limit.
-const res = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=600000', ...selected], {
+// A test that hangs fails after 10 minutes instead of holding CI until its limit. Two files at a time: Node's
+// default (available cores − 1) is one file at a time on a 2-core machine, which leaves a core idle whenever a
+// file waits on PostgreSQL, a child process, a socket or a timer. RAPPORT_TEST_CONCURRENCY overrides it.
+const concurrency = Number(process.env.RAPPORT_TEST_CONCURRENCY ?? 2)
+if (!Number.isInteger(concurrency) || concurrency < 1) {
+  console.error(`RAPPORT_TEST_CONCURRENCY must be a whole number of at least 1, not "${process.env.RAPPORT_TEST_CONCURRENCY}"`)
+  process.exit(2)
+}
+const res = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=600000', `--test-concurrency=${concurrency}`, ...selected], {
   cwd: root,
   stdio: 'inherit',
 })
