@@ -2,7 +2,7 @@ import { digamma, logGamma } from '../stats/special.ts'
 import type { CustomerSummary } from './customer-summary.ts'
 import { logHyp2f1 } from './hypergeometric.ts'
 import { LOG_BOUNDS } from './nelder-mead.ts'
-import { minimiseSmooth } from './smooth-minimise.ts'
+import { distinct, minimiseSmooth, outside } from './smooth-minimise.ts'
 import { PerFrequency } from './per-frequency.ts'
 
 /** BG/NBD parameters: purchase rates ~ Gamma(r, α), dropout probability ~ Beta(a, b). */
@@ -103,16 +103,6 @@ export function bgnbdLikelihood(data: CustomerSummary): (p: BgNbdParams) => numb
     which[i] = u
   }
   const m = ux.length
-  const distinct = (values: number[]) => {
-    const at = new Map<number, number>()
-    const index = new Int32Array(values.length)
-    values.forEach((v, i) => {
-      let k = at.get(v)
-      if (k === undefined) at.set(v, (k = at.size))
-      index[i] = k
-    })
-    return { values: Float64Array.from(at.keys()), index }
-  }
   const ages = distinct(uT)
   const recencies = distinct(utx)
   const logAge = new Float64Array(ages.values.length)
@@ -188,16 +178,6 @@ export function bgnbdObjective(data: CustomerSummary, bounds: [number, number] =
     } else count[u] = (count[u] as number) + 1
   }
   const m = ux.length
-  const distinct = (values: number[]) => {
-    const at = new Map<number, number>()
-    const index = new Int32Array(values.length)
-    values.forEach((v, i) => {
-      let k = at.get(v)
-      if (k === undefined) at.set(v, (k = at.size))
-      index[i] = k
-    })
-    return { values: Float64Array.from(at.keys()), index }
-  }
   const xs = distinct(ux)
   const ages = distinct(uT)
   const recencies = distinct(utx)
@@ -214,12 +194,7 @@ export function bgnbdObjective(data: CustomerSummary, bounds: [number, number] =
   const dB = new Float64Array(nx)
   const [lo, hi] = bounds
   return (v, grad) => {
-    for (const t of v) {
-      if (!(t >= lo && t <= hi)) {
-        grad.fill(0)
-        return Infinity
-      }
-    }
+    if (outside(v, lo, hi, grad)) return Infinity
     const r = Math.exp(v[0] as number)
     const alpha = Math.exp(v[1] as number)
     const a = Math.exp(v[2] as number)

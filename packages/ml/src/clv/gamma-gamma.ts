@@ -2,7 +2,7 @@ import { digamma, logGamma } from '../stats/special.ts'
 import type { FitResult } from './bgnbd.ts'
 import { PerFrequency } from './per-frequency.ts'
 import { LOG_BOUNDS } from './nelder-mead.ts'
-import { minimiseSmooth } from './smooth-minimise.ts'
+import { minimiseSmooth, outside } from './smooth-minimise.ts'
 
 /** Gamma-Gamma spend parameters: transaction values ~ Gamma(p, ν), ν ~ Gamma(q, γ). */
 export interface GammaGammaParams {
@@ -90,12 +90,7 @@ export function gammaGammaObjective(frequency: ArrayLike<number>, monetary: Arra
   const sumInv = new Float64Array(nx)
   const [lo, hi] = bounds
   return (v, grad) => {
-    for (const t of v) {
-      if (!(t >= lo && t <= hi)) {
-        grad.fill(0)
-        return Infinity
-      }
-    }
+    if (outside(v, lo, hi, grad)) return Infinity
     const p = Math.exp(v[0] as number)
     const q = Math.exp(v[1] as number)
     const gamma = Math.exp(v[2] as number)

@@ -21,3 +21,26 @@ export function minimiseSmooth(fg: (x: Float64Array, g: Float64Array) => number,
   if (best === undefined) throw new Error('minimiseSmooth needs at least one start')
   return best
 }
+
+/** The distinct values of a list in first-seen order, and each entry's index among them. */
+export function distinct(values: readonly number[]): { values: Float64Array; index: Int32Array } {
+  const at = new Map<number, number>()
+  const index = new Int32Array(values.length)
+  values.forEach((v, i) => {
+    let k = at.get(v)
+    if (k === undefined) at.set(v, (k = at.size))
+    index[i] = k
+  })
+  return { values: Float64Array.from(at.keys()), index }
+}
+
+/** True (with a zero gradient) when a log-parameter lies outside [lo, hi]: the objective is then +Infinity. */
+export function outside(v: Float64Array, lo: number, hi: number, grad: Float64Array): boolean {
+  for (const t of v) {
+    if (!(t >= lo && t <= hi)) {
+      grad.fill(0)
+      return true
+    }
+  }
+  return false
+}
